@@ -1,0 +1,120 @@
+/**
+ * Compiles the knowledge's surface forms into the index the matcher walks.
+ * Runs at build and test time; the extension bundles its output.
+ */
+import type { Entity } from '../knowledge/schema';
+import { WORD, foldKey, gapKind, isAllCaps, startsUpper } from './normalize';
+import { CaseRule, type AliasForm, type CompiledAlias, type CompiledIndex } from './types';
+
+export class AliasError extends Error {}
+
+interface Cut {
+  words: string[];
+  gaps: CompiledAlias['gaps'];
+  trailingDot: boolean;
+}
+
+/** Cuts an alias into words and the gaps between them, or says why it can't be matched. */
+export function cutAlias(text: string): Cut {
+  const words: string[] = [];
+  const gaps: CompiledAlias['gaps'] = [];
+  let last = -1;
+  for (const m of text.matchAll(WORD)) {
+    if (last >= 0) {
+      const gap = gapKind(text.slice(last, m.index));
+      if (!gap) throw new AliasError(`"${text}" has "${text.slice(last, m.index)}" between words, which no page name is written with`);
+      gaps.push(gap);
+    } else if (m.index !== 0) {
+      throw new AliasError(`"${text}" must start with a letter or digit`);
+    }
+    words.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  if (words.length === 0) throw new AliasError(`"${text}" has no words`);
+  const tail = text.slice(last);
+  if (tail !== '' && tail !== '.') throw new AliasError(`"${text}" ends with "${tail}"`);
+  if (!startsUpper(words[0], 0) && !/^\p{N}/u.test(words[0])) {
+    throw new AliasError(`"${text}" must start with a capital letter or a digit`);
+  }
+  return { words, gaps, trailingDot: tail === '.' };
+}
+
+function caseOf(word: string, form: AliasForm): CaseRule {
+  if (form === 'acronym' || (word.length >= 2 && isAllCaps(word))) return CaseRule.Exact;
+  return startsUpper(word, 0) ? CaseRule.Capital : CaseRule.Any;
+}
+
+interface AliasInput {
+  entity: Entity;
+  text: string;
+  form: AliasForm;
+  shortKeys: string[];
+  title?: string;
+}
+
+function compileAlias({ entity, text, form, shortKeys, title }: AliasInput): CompiledAlias {
+  const titleCut = title ? cutAlias(title) : undefined;
+  const cut = cutAlias(title ? `${title} ${text}` : text);
+  const keys = cut.words.map(foldKey);
+  const markFrom = titleCut?.words.length ?? 0;
+  const nameKeys = keys.slice(markFrom);
+  return {
+    entity: entity.id,
+    form,
+    keys,
+    cases: cut.words.map((word, i) => (i < markFrom && !isAllCaps(word) ? CaseRule.Any : caseOf(word, form))),
+    words: cut.words,
+    gaps: cut.gaps,
+    markFrom,
+    trailingDot: cut.trailingDot,
+    claims: shortKeys.filter((key) => key === nameKeys.join(' ') || nameKeys.includes(key)),
+  };
+}
+
+function compileEntity(entity: Entity, index: CompiledIndex): void {
+  const shortKeys = entity.aliases.filter((a) => a.form === 'short').map((a) => cutAlias(a.text).words.map(foldKey).join(' '));
+  for (const alias of entity.aliases) {
+    const compiled = compileAlias({ entity, text: alias.text, form: alias.form, shortKeys });
+    const licensed = alias.form === 'short' && !alias.standalone;
+    if (alias.after ?? licensed) compiled.after = alias.after ?? [entity.id];
+    if (alias.form === 'short') compiled.shortKey = compiled.keys.join(' ');
+    if (alias.compoundOnly) compiled.compoundOnly = true;
+    if (alias.notBefore) compiled.notBefore = alias.notBefore;
+    if (alias.nameLike) compiled.nameLike = true;
+    const position = index.aliases.push(compiled) - 1;
+    if (entity.kind === 'person' && alias.form === 'short' && compiled.keys.length === 1 && compiled.keys[0].length >= 8) {
+      index.fuzzy.push({ key: compiled.keys[0], alias: position });
+    }
+  }
+  for (const title of entity.titles ?? []) {
+    for (const alias of entity.aliases) {
+      if (alias.form === 'acronym' || alias.compoundOnly) continue;
+      // Before a full name a title adds nothing to the reason; before a short form it is what names the person.
+      const form = alias.form === 'short' ? 'title' : alias.form;
+      index.aliases.push(compileAlias({ entity, text: alias.text, form, shortKeys, title }));
+    }
+  }
+  if (entity.kind === 'person') {
+    const given = new Set<string>();
+    for (const alias of entity.aliases) {
+      if (alias.form !== 'name' && alias.form !== 'variant') continue;
+      const keys = cutAlias(alias.text).words.map(foldKey);
+      for (const key of keys.slice(0, -1)) if (key.length >= 4) given.add(key);
+    }
+    index.givenNames[entity.id] = [...given];
+  }
+}
+
+/** Compiles every entity's aliases; throws an AliasError naming the entity and alias that can't be compiled. */
+export function compileIndex(entities: readonly Entity[]): CompiledIndex {
+  const index: CompiledIndex = { aliases: [], fuzzy: [], givenNames: {} };
+  for (const entity of entities) {
+    try {
+      compileEntity(entity, index);
+    } catch (error) {
+      if (error instanceof AliasError) throw new AliasError(`"${entity.id}", field aliases: ${error.message}`);
+      throw error;
+    }
+  }
+  return index;
+}

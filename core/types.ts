@@ -1,0 +1,71 @@
+/** Shapes shared by the compiler, the matcher and everything that shows a mention. */
+
+export type Kind = 'person' | 'group' | 'country' | 'place' | 'event';
+
+/**
+ * Why a span was taken for its entity:
+ * - `name`: a name form ("Shehbaz Sharif", "Islamic Republic of Iran");
+ * - `variant`: a spelling variant, listed or within a small edit distance;
+ * - `title`: a title form ("PM Shehbaz"), the mark covering the name only;
+ * - `acronym`: an upper-case acronym ("BLA");
+ * - `short`: a short form readers meet alone ("Trump");
+ * - `context`: a short form resolved by an earlier mention on the page ("Sharif" after "Shehbaz Sharif").
+ */
+export type MatchVia = 'name' | 'variant' | 'title' | 'acronym' | 'short' | 'context';
+
+export interface Mention {
+  entity: string;
+  /** UTF-16 offsets into the matched text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  via: MatchVia;
+}
+
+/** How a word of an alias must be written on the page. */
+export const CaseRule = {
+  /** Any case ("al" in "Jaish Al-Adl"). */
+  Any: 0,
+  /** Starts with a capital: title case or ALL CAPS ("Iran", "IRAN", not "iran"). */
+  Capital: 1,
+  /** Exactly as written ("US", never "Us" or "us"). */
+  Exact: 2,
+} as const;
+export type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
+
+export type AliasForm = 'name' | 'variant' | 'acronym' | 'short' | 'title';
+
+/** One surface form, cut into words, ready for the matcher. */
+export interface CompiledAlias {
+  entity: string;
+  form: AliasForm;
+  /** Folded keys of the words. */
+  keys: string[];
+  cases: CaseRule[];
+  /** The words as written, for `CaseRule.Exact`. */
+  words: string[];
+  /** What separates word i from word i + 1. */
+  gaps: ('space' | 'dot' | 'comma' | 'apostrophe')[];
+  /** Index of the first word of the mark: titles before it are evidence, not part of the mark. */
+  markFrom: number;
+  /** The alias ends with a dot ("U.S."), which the mark includes when the page has it. */
+  trailingDot: boolean;
+  /** Entities whose earlier mention licenses this form; absent: no licence needed. */
+  after?: string[];
+  /** Key of the short form this alias stands for, whose owner on the page it must be. */
+  shortKey?: string;
+  /** Short keys of the entity that this alias names, so a mention claims them ("Sharif" after "Shehbaz Sharif"). */
+  claims: string[];
+  compoundOnly?: boolean;
+  notBefore?: string[];
+  /** Refused beside another capitalised name, like a short form. */
+  nameLike?: boolean;
+}
+
+export interface CompiledIndex {
+  aliases: CompiledAlias[];
+  /** Long bare surnames that near-miss spellings resolve to: key → index of the short alias. */
+  fuzzy: { key: string; alias: number }[];
+  /** Folded given names per person, to recognise "Masood Pezeshkian" as a variant rather than another person. */
+  givenNames: Record<string, string[]>;
+}

@@ -1,0 +1,141 @@
+/**
+ * Reads the authored knowledge files and checks them: the schema, then the
+ * references between entries. Build-time and test-time only (uses node:fs);
+ * the extension bundles the compiled result, never this module.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { EntitySchema, SourceSchema, TopicSchema, type Entity, type Knowledge } from './schema';
+import { aliasClaims } from './alias-claims';
+import { cutAlias } from '../core/compile';
+
+export const KNOWLEDGE_DIR = new URL('.', import.meta.url).pathname;
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The knowledge is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/** One JSON file of the knowledge, as its path relative to the knowledge folder and its parsed content. */
+export interface KnowledgeFile {
+  file: string;
+  data: unknown;
+}
+
+export function readKnowledgeFiles(dir = KNOWLEDGE_DIR): KnowledgeFile[] {
+  const read = (file: string): KnowledgeFile => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    try {
+      return { file, data: JSON.parse(text) };
+    } catch (error) {
+      throw new KnowledgeError([`${file}: not valid JSON (${(error as Error).message})`]);
+    }
+  };
+  const entityFiles = readdirSync(join(dir, 'entities'))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => `entities/${name}`);
+  return ['sources.json', 'topics.json', ...entityFiles].map(read);
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  const received = 'input' in issue && issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)})` : '';
+  return `${issue.message}${received}`;
+}
+
+/** Parses an array of entries, naming the file, the entry's id (or position) and the field of each problem. */
+function parseEntries<T extends z.ZodType>(schema: T, { file, data }: KnowledgeFile, problems: string[]): z.output<T>[] {
+  if (!Array.isArray(data)) {
+    problems.push(`${file}: expected an array of entries`);
+    return [];
+  }
+  const out: z.output<T>[] = [];
+  data.forEach((entry: unknown, position: number) => {
+    const result = schema.safeParse(entry, { reportInput: true });
+    const id = (entry as { id?: unknown } | null)?.id;
+    const name = typeof id === 'string' ? `"${id}"` : `entry #${position + 1}`;
+    if (result.success) {
+      out.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const field = issue.path.length ? issue.path.join('.') : '(entry)';
+      problems.push(`${file}: ${name}, field ${field}: ${describe(issue)}`);
+    }
+  });
+  return out;
+}
+
+function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, problems: string[]): void {
+  const ids = new Map<string, number>();
+  for (const list of [knowledge.sources, knowledge.topics, knowledge.entities]) {
+    for (const { id } of list) ids.set(id, (ids.get(id) ?? 0) + 1);
+  }
+  for (const [id, count] of ids) {
+    if (count > 1) problems.push(`${fileOf.get(id) ?? '?'}: "${id}", field id: used by ${count} entries; ids must be unique`);
+  }
+  const entityIds = new Set(knowledge.entities.map((e) => e.id));
+  const topicIds = new Set(knowledge.topics.map((t) => t.id));
+  const sourceIds = new Set(knowledge.sources.map((s) => s.id));
+  const at = (entity: Entity) => `${fileOf.get(entity.id)}: "${entity.id}"`;
+  for (const entity of knowledge.entities) {
+    entity.related.forEach((rel, i) => {
+      if (!entityIds.has(rel.id)) problems.push(`${at(entity)}, field related.${i}.id: no entity "${rel.id}"`);
+      if (rel.id === entity.id) problems.push(`${at(entity)}, field related.${i}.id: an entity cannot relate to itself`);
+    });
+    entity.quotes.forEach((quote, i) => {
+      if (!entityIds.has(quote.speaker)) problems.push(`${at(entity)}, field quotes.${i}.speaker: no entity "${quote.speaker}"`);
+    });
+    entity.topics.forEach((topic, i) => {
+      if (!topicIds.has(topic)) problems.push(`${at(entity)}, field topics.${i}: no topic "${topic}"`);
+    });
+    entity.sources.forEach((source, i) => {
+      if (!sourceIds.has(source.source)) problems.push(`${at(entity)}, field sources.${i}.source: no source "${source.source}"`);
+    });
+    entity.aliases.forEach((alias, i) => {
+      try {
+        cutAlias(alias.text);
+      } catch (error) {
+        problems.push(`${at(entity)}, field aliases.${i}.text: ${(error as Error).message}`);
+      }
+      alias.after?.forEach((ref, j) => {
+        if (!entityIds.has(ref)) problems.push(`${at(entity)}, field aliases.${i}.after.${j}: no entity "${ref}"`);
+      });
+    });
+  }
+  if (problems.length > 0) return;
+  for (const claim of aliasClaims(knowledge.entities)) {
+    if (claim.owners.length > 1) {
+      problems.push(
+        `${claim.owners.map((o) => `${fileOf.get(o.entity)}: "${o.entity}" field aliases.${o.index}`).join(' and ')}: ` +
+          `both claim the surface form "${claim.text}"; give one of them a rule that tells them apart or remove it`,
+      );
+    }
+  }
+}
+
+/** Validates knowledge files; throws a KnowledgeError listing every problem found. */
+export function validateKnowledge(files: KnowledgeFile[]): Knowledge {
+  const problems: string[] = [];
+  const knowledge: Knowledge = { sources: [], topics: [], entities: [] };
+  const fileOf = new Map<string, string>();
+  for (const file of files) {
+    const remember = <T extends { id: string }>(entries: T[]) => {
+      for (const entry of entries) if (!fileOf.has(entry.id)) fileOf.set(entry.id, file.file);
+      return entries;
+    };
+    if (file.file === 'sources.json') knowledge.sources.push(...remember(parseEntries(SourceSchema, file, problems)));
+    else if (file.file === 'topics.json') knowledge.topics.push(...remember(parseEntries(TopicSchema, file, problems)));
+    else knowledge.entities.push(...remember(parseEntries(EntitySchema, file, problems)));
+  }
+  if (problems.length === 0) checkReferences(knowledge, fileOf, problems);
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return knowledge;
+}
+
+export function loadKnowledge(dir = KNOWLEDGE_DIR): Knowledge {
+  return validateKnowledge(readKnowledgeFiles(dir));
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/** Ids are kebab-case so they can be used in URLs, file names and CSS. */
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "shehbaz-sharif"');
+
+/** 1-based line number of the source article's text file. */
+const Paragraph = z.number().int().positive();
+
+export const KINDS = ['person', 'group', 'country', 'place', 'event'] as const;
+export const Kind = z.enum(KINDS);
+
+/**
+ * How a surface form counts:
+ * - `name`: the entity's name or an unambiguous alternative name; matches alone and anchors short forms.
+ * - `variant`: a spelling variant or misspelling seen in the wild; otherwise like `name`.
+ * - `acronym`: matches only in exactly this case, never inside a shouting ALL-CAPS run.
+ * - `short`: a bare surname, first name or generic name; counts only after an anchor
+ *   (an earlier mention of one of `after`, by default the entity itself by a non-short form),
+ *   unless `standalone` says readers meet it alone.
+ */
+export const AliasForm = z.enum(['name', 'variant', 'acronym', 'short']);
+
+export const AliasSchema = z.strictObject({
+  text: z.string().min(1),
+  form: AliasForm.default('name'),
+  /** Entities whose earlier mention licenses this short form (default: the entity itself). */
+  after: z.array(Id).optional(),
+  /** A short form that counts without an anchor ("Trump"). */
+  standalone: z.boolean().optional(),
+  /** Only as the first half of a hyphenated compound ("Pak-Iran"). */
+  compoundOnly: z.boolean().optional(),
+  /** Words that, following this form after a space, make it part of another name ("Washington State"). */
+  notBefore: z.array(z.string().min(1)).optional(),
+  /** Also a common surname or given name: refused next to another capitalised name ("George Washington"). */
+  nameLike: z.boolean().optional(),
+});
+/** A plain string is shorthand for `{ text, form: "name" }`. */
+export const Alias = z.preprocess((value) => (typeof value === 'string' ? { text: value } : value), AliasSchema);
+
+export const Claim = z.strictObject({
+  text: z.string().min(1),
+  /** The paragraph of the source article the claim rests on. */
+  paragraph: Paragraph,
+});
+
+export const Quote = z.strictObject({
+  text: z.string().min(1),
+  speaker: Id,
+  paragraph: Paragraph,
+});
+
+export const Relation = z.strictObject({
+  id: Id,
+  reason: z.string().min(1),
+});
+
+export const EntitySchema = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  kind: Kind,
+  aliases: z.array(Alias).min(1),
+  /** Title words that, directly before a name or short form, name this person ("PM Shehbaz"). */
+  titles: z.array(z.string().min(1)).optional(),
+  role: Claim,
+  /** Two or three sentences in the project's own words. */
+  summary: z.array(Claim).min(2).max(3),
+  quotes: z.array(Quote).default([]),
+  related: z.array(Relation).default([]),
+  topics: z.array(Id).min(1),
+  /** Where the entity appears in the source article. */
+  sources: z.array(z.strictObject({ source: Id, paragraphs: z.array(Paragraph).min(1) })).min(1),
+});
+
+export const TopicSchema = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  description: z.string().min(1),
+});
+
+export const SourceSchema = z.strictObject({
+  id: Id,
+  publisher: z.string().min(1),
+  title: z.string().min(1),
+  /** ISO date, YYYY-MM-DD. */
+  date: z.iso.date(),
+  url: z.url(),
+  authors: z.array(z.string()).default([]),
+  editors: z.array(z.string()).default([]),
+});
+
+export type Entity = z.output<typeof EntitySchema>;
+export type Topic = z.output<typeof TopicSchema>;
+export type Source = z.output<typeof SourceSchema>;
+export type AliasSpec = z.output<typeof AliasSchema>;
+export type EntityKind = z.output<typeof Kind>;
+
+export interface Knowledge {
+  sources: Source[];
+  topics: Topic[];
+  entities: Entity[];
+}

@@ -1,0 +1,31 @@
+/**
+ * Checks the knowledge's quotes against the article they claim to come from.
+ * Straight and curly quotes, and runs of whitespace, count as equal, since
+ * the same article is copied with either.
+ */
+import type { Knowledge } from './schema';
+
+export function normaliseForQuote(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Problems with quotes: each must occur verbatim in the paragraph (1-based line) it cites. */
+export function verifyQuotes(knowledge: Knowledge, articleText: string): string[] {
+  const paragraphs = articleText.split(/\r?\n/).map(normaliseForQuote);
+  const problems: string[] = [];
+  for (const entity of knowledge.entities) {
+    entity.quotes.forEach((quote, i) => {
+      const paragraph = paragraphs[quote.paragraph - 1];
+      if (paragraph === undefined) {
+        problems.push(`"${entity.id}", field quotes.${i}.paragraph: the article has no paragraph ${quote.paragraph}`);
+      } else if (!paragraph.includes(normaliseForQuote(quote.text))) {
+        problems.push(`"${entity.id}", field quotes.${i}.text: not found verbatim in paragraph ${quote.paragraph}: "${quote.text}"`);
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:gloss-knowledge' {
+  const bundle: import('./bundle').KnowledgeBundle;
+  export default bundle;
+}

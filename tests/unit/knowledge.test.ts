@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeError, loadKnowledge, readKnowledgeFiles, validateKnowledge, type KnowledgeFile } from '@/knowledge/load';
+import { verifyQuotes } from '@/knowledge/verify-quotes';
+import { KINDS } from '@/knowledge/schema';
+
+/** The ids `entities.md` requires, by kind. */
+const REQUIRED = {
+  person: ['masoud-pezeshkian', 'shehbaz-sharif', 'fatemeh-aman', 'osama-malik', 'muhammad-shoaib', 'donald-trump', 'marco-rubio', 'ishaq-dar', 'shafqat-ali-khan'],
+  group: ['jaish-al-adl', 'balochistan-liberation-army', 'middle-east-institute', 'quaid-i-azam-university', 'dw', 'pakistan-foreign-office'],
+  country: ['iran', 'pakistan', 'united-states', 'israel', 'india', 'afghanistan'],
+  place: ['balochistan', 'sistan-and-baluchestan', 'chabahar', 'islamabad', 'tehran', 'washington'],
+  event: ['iran-pakistan-gas-pipeline', 'twelve-day-war'],
+};
+
+const SEED = new URL('../../../shared/seed/000_c81e677064a33cfb.txt', import.meta.url).pathname;
+
+const knowledge = loadKnowledge();
+
+describe('the bundled knowledge', () => {
+  it.each(Object.entries(REQUIRED).flatMap(([kind, ids]) => ids.map((id) => [id, kind])))('has %s as a %s', (id, kind) => {
+    expect(knowledge.entities.find((e) => e.id === id)?.kind).toBe(kind);
+  });
+
+  it('records the source article once, with its date and address', () => {
+    expect(knowledge.sources).toEqual([
+      expect.objectContaining({
+        publisher: 'DW',
+        title: 'How concerned is Iran about the US-Pakistan partnership?',
+        date: '2025-08-06',
+        url: 'https://www.dw.com/en/how-concerned-is-iran-about-the-us-pakistan-partnership/a-73548389',
+      }),
+    ]);
+  });
+
+  it('has at least five topics, each held by some entity', () => {
+    expect(knowledge.topics.length).toBeGreaterThanOrEqual(5);
+    for (const topic of knowledge.topics) {
+      expect(knowledge.entities.some((e) => e.topics.includes(topic.id)), topic.id).toBe(true);
+    }
+  });
+
+  it('gives every entity a role, a summary of two or three sentences, and sources', () => {
+    for (const entity of knowledge.entities) {
+      expect(KINDS).toContain(entity.kind);
+      expect(entity.role.text.length, entity.id).toBeGreaterThan(0);
+      expect(entity.summary.length, entity.id).toBeGreaterThanOrEqual(2);
+      expect(entity.summary.length, entity.id).toBeLessThanOrEqual(3);
+      expect(entity.sources.length, entity.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('quotes the people who spoke in the article', () => {
+    const speakers = new Set(knowledge.entities.flatMap((e) => e.quotes.map((q) => q.speaker)));
+    for (const id of ['fatemeh-aman', 'osama-malik', 'muhammad-shoaib', 'shafqat-ali-khan']) expect(speakers).toContain(id);
+  });
+});
+
+describe.runIf(existsSync(SEED))('quotes against the source article (needs ../shared/seed)', () => {
+  it('finds every quote verbatim in the paragraph it cites', () => {
+    expect(verifyQuotes(knowledge, readFileSync(SEED, 'utf8'))).toEqual([]);
+  });
+
+  it('reports a quote that is not in its paragraph', () => {
+    const altered = structuredClone(knowledge);
+    const speaker = altered.entities.find((e) => e.quotes.length > 0)!;
+    speaker.quotes[0]!.text = 'Words nobody said in this article';
+    expect(verifyQuotes(altered, readFileSync(SEED, 'utf8'))).toEqual([
+      expect.stringMatching(new RegExp(`^"${speaker.id}", field quotes\\.0\\.text: not found verbatim in paragraph \\d+`)),
+    ]);
+  });
+});
+
+/** The real knowledge files with one entry changed, to see what a maintainer's mistake produces. */
+function withEntity(id: string, change: (entry: Record<string, any>) => void): KnowledgeFile[] {
+  return readKnowledgeFiles().map((file) => {
+    if (!Array.isArray(file.data)) return file;
+    const data = structuredClone(file.data) as Record<string, any>[];
+    const entry = data.find((e) => e.id === id);
+    if (entry) change(entry);
+    return { ...file, data };
+  });
+}
+
+function problemsOf(files: KnowledgeFile[]): string[] {
+  try {
+    validateKnowledge(files);
+  } catch (error) {
+    expect(error).toBeInstanceOf(KnowledgeError);
+    return (error as KnowledgeError).problems;
+  }
+  throw new Error('expected the knowledge to be rejected');
+}
+
+describe('a broken knowledge entry', () => {
+  it.each([
+    ['a missing field', 'ishaq-dar', (e: Record<string, any>) => delete e.role, /^entities\/people\.json: "ishaq-dar", field role: /],
+    ['a wrong kind', 'iran', (e: Record<string, any>) => (e.kind = 'nation'), /^entities\/countries\.json: "iran", field kind: .*"nation"/],
+    ['a one-sentence summary', 'tehran', (e: Record<string, any>) => (e.summary = e.summary.slice(0, 1)), /^entities\/places\.json: "tehran", field summary: /],
+    ['an unknown field', 'dw', (e: Record<string, any>) => (e.homepage = 'x'), /^entities\/groups\.json: "dw", field \(entry\): .*homepage/],
+    ['a dangling related id', 'chabahar', (e: Record<string, any>) => e.related.push({ id: 'kabul', reason: 'x' }), /^entities\/places\.json: "chabahar", field related\.\d+\.id: no entity "kabul"/],
+    ['an unknown topic', 'india', (e: Record<string, any>) => e.topics.push('sports'), /^entities\/countries\.json: "india", field topics\.\d+: no topic "sports"/],
+    ['an unknown quote speaker', 'fatemeh-aman', (e: Record<string, any>) => (e.quotes[0].speaker = 'nobody'), /^entities\/people\.json: "fatemeh-aman", field quotes\.0\.speaker: no entity "nobody"/],
+    ['an alias no page writes', 'israel', (e: Record<string, any>) => e.aliases.push('Israel (state)'), /^entities\/countries\.json: "israel", field aliases\.\d+\.text: /],
+  ])('with %s names the file, entry and field', (_what, id, change, expected) => {
+    expect(problemsOf(withEntity(id, change))).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it('with a surface form claimed by two entities names both', () => {
+    const problems = problemsOf(withEntity('tehran', (e) => e.aliases.push('Islamabad')));
+    expect(problems).toEqual([expect.stringMatching(/"islamabad" field aliases\.0 and .*"tehran" field aliases\.\d+: both claim the surface form "Islamabad"/)]);
+  });
+
+  it('with a duplicate id names it', () => {
+    const problems = problemsOf(withEntity('india', (e) => (e.id = 'israel')));
+    expect(problems).toContainEqual(expect.stringMatching(/^entities\/countries\.json: "israel", field id: used by 2 entries/));
+  });
+
+  it('with a file that is not JSON names the file', () => {
+    expect(() => validateKnowledge([{ file: 'topics.json', data: {} }])).toThrow(/topics\.json: expected an array/);
+  });
+});

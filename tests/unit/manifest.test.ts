@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const OUTPUT = new URL('../../.output/', import.meta.url).pathname;
+
+function manifest(target: string): Record<string, any> {
+  const file = `${OUTPUT}${target}/manifest.json`;
+  if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first (npm test does)`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (target) => {
+  const built = manifest(target);
+
+  it('is a Manifest V3 extension named Gloss with a store-valid version', () => {
+    expect(built.manifest_version).toBe(3);
+    expect(built.name).toBe('Gloss');
+    expect(built.version).toMatch(/^\d+(\.\d+){0,3}$/);
+    expect(built.description.length).toBeGreaterThan(0);
+    expect(built.description.length).toBeLessThanOrEqual(132);
+  });
+
+  it('asks for storage and nothing else', () => {
+    expect(built.permissions).toEqual(['storage']);
+    expect(built.optional_permissions).toBeUndefined();
+    for (const host of built.host_permissions ?? []) {
+      expect(built.content_scripts?.some((script: { matches: string[] }) => script.matches.includes(host))).toBe(true);
+    }
+  });
+
+  it('ships every icon size it declares', () => {
+    expect(Object.keys(built.icons)).toEqual(expect.arrayContaining(['16', '32', '48', '128']));
+    for (const file of Object.values<string>(built.icons)) expect(existsSync(`${OUTPUT}${target}/${file}`), file).toBe(true);
+  });
+
+  it('opens the popup from the toolbar', () => {
+    expect(built.action.default_popup).toBe('popup.html');
+    expect(existsSync(`${OUTPUT}${target}/popup.html`)).toBe(true);
+  });
+
+  it('does not expose its pages to websites', () => {
+    expect(built.web_accessible_resources).toBeUndefined();
+  });
+});
+
+describe('the Firefox build', () => {
+  const built = manifest('firefox-mv3');
+
+  it('declares its id, the first version with CSS highlights, and that it collects no data', () => {
+    expect(built.browser_specific_settings).toEqual({
+      gecko: { id: expect.stringMatching(/^[\w.-]+@[\w.-]+$/), strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    });
+  });
+});
+
+describe('the Chrome build', () => {
+  it('carries no Firefox-only keys', () => {
+    expect(manifest('chrome-mv3').browser_specific_settings).toBeUndefined();
+  });
+});

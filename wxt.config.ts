@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { glossKnowledge } from './knowledge/vite-plugin';
+
+const GECKO_ID = 'gloss@gloss-reader.org';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact(), glossKnowledge()] }),
+  manifest: ({ browser, mode }) => ({
+    name: 'Gloss',
+    description: 'Context for the names in the news: marks the people, groups and places Gloss knows and shows what its sources say about them.',
+    permissions: ['storage'],
+    action: { default_title: 'Gloss' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        // 140 is the first Firefox with the CSS Custom Highlight API that the marks are painted with.
+        gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+    // Firefox refuses to navigate to moz-extension:// pages from automation unless they are web-accessible;
+    // only the test build (mode "test", its own output folder) exposes the popup that way.
+    ...(mode === 'test' && { web_accessible_resources: [{ resources: ['popup.html'], matches: ['<all_urls>'] }] }),
+  }),
+});
