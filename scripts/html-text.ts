@@ -1,0 +1,59 @@
+/**
+ * The visible text of an HTML document in document order, for `annotate`:
+ * scripts, styles, templates, form controls and hidden elements are skipped,
+ * and block boundaries become line breaks, as the content script sees them.
+ */
+import { Parser } from 'htmlparser2';
+
+const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'svg', 'math', 'iframe', 'object']);
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol',
+  'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+]);
+const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(;|$)/i;
+
+function isHidden(name: string, attributes: Record<string, string>): boolean {
+  return (
+    SKIPPED.has(name) ||
+    'hidden' in attributes ||
+    attributes['aria-hidden'] === 'true' ||
+    HIDDEN_STYLE.test(attributes.style ?? '') ||
+    (name === 'input' && attributes.type === 'hidden')
+  );
+}
+
+export function htmlToText(html: string): string {
+  let text = '';
+  /** Depth inside skipped elements; text counts only at 0. */
+  let skipDepth = 0;
+  const stack: boolean[] = [];
+  const lineBreak = () => {
+    if (text.length > 0 && !text.endsWith('\n')) text += '\n';
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const skip = skipDepth > 0 || isHidden(name, attributes);
+        stack.push(skip);
+        if (skip) skipDepth++;
+        else if (BLOCKS.has(name)) lineBreak();
+      },
+      ontext(data) {
+        if (skipDepth === 0) text += data.replace(/[\t\n\r ]+/g, ' ');
+      },
+      onclosetag(name) {
+        if (stack.pop()) skipDepth--;
+        else if (BLOCKS.has(name)) lineBreak();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
