@@ -48,11 +48,11 @@ interface AliasInput {
   entity: Entity;
   text: string;
   form: AliasForm;
-  shortKeys: string[];
+  ownerKeys: string[];
   title?: string;
 }
 
-function compileAlias({ entity, text, form, shortKeys, title }: AliasInput): CompiledAlias {
+function compileAlias({ entity, text, form, ownerKeys, title }: AliasInput): CompiledAlias {
   const titleCut = title ? cutAlias(title) : undefined;
   const cut = cutAlias(title ? `${title} ${text}` : text);
   const keys = cut.words.map(foldKey);
@@ -67,19 +67,22 @@ function compileAlias({ entity, text, form, shortKeys, title }: AliasInput): Com
     gaps: cut.gaps,
     markFrom,
     trailingDot: cut.trailingDot,
-    claims: shortKeys.filter((key) => key === nameKeys.join(' ') || nameKeys.includes(key)),
+    claims: ownerKeys.filter((key) => key === nameKeys.join(' ') || nameKeys.includes(key)),
   };
 }
 
 function compileEntity(entity: Entity, index: CompiledIndex): void {
-  const shortKeys = entity.aliases.filter((a) => a.form === 'short').map((a) => cutAlias(a.text).words.map(foldKey).join(' '));
+  // Readers meet standalone short forms ("Trump") alone and take them for the famous bearer even after a relative was named.
+  const owned = entity.aliases.filter((a) => (a.form === 'short' && !a.standalone) || a.nameLike);
+  const ownerKeys = owned.map((a) => cutAlias(a.text).words.map(foldKey).join(' '));
   for (const alias of entity.aliases) {
-    const compiled = compileAlias({ entity, text: alias.text, form: alias.form, shortKeys });
+    const compiled = compileAlias({ entity, text: alias.text, form: alias.form, ownerKeys });
     const licensed = alias.form === 'short' && !alias.standalone;
     if (alias.after ?? licensed) compiled.after = alias.after ?? [entity.id];
-    if (alias.form === 'short') compiled.shortKey = compiled.keys.join(' ');
+    if (owned.includes(alias)) compiled.ownerKey = compiled.keys.join(' ');
     if (alias.compoundOnly) compiled.compoundOnly = true;
     if (alias.notBefore) compiled.notBefore = alias.notBefore;
+    if (alias.notAfter) compiled.notAfter = alias.notAfter.map((phrase) => phrase.toLowerCase());
     if (alias.nameLike) compiled.nameLike = true;
     const position = index.aliases.push(compiled) - 1;
     if (entity.kind === 'person' && alias.form === 'short' && compiled.keys.length === 1 && compiled.keys[0].length >= 8) {
@@ -91,7 +94,7 @@ function compileEntity(entity: Entity, index: CompiledIndex): void {
       if (alias.form === 'acronym' || alias.compoundOnly) continue;
       // Before a full name a title adds nothing to the reason; before a short form it is what names the person.
       const form = alias.form === 'short' ? 'title' : alias.form;
-      index.aliases.push(compileAlias({ entity, text: alias.text, form, shortKeys, title }));
+      index.aliases.push(compileAlias({ entity, text: alias.text, form, ownerKeys, title }));
     }
   }
   if (entity.kind === 'person') {

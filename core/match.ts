@@ -14,10 +14,12 @@ export interface MatchContext {
   seen: Set<string>;
   /** Short form key → the entity that last owned it on the page; '' when another person did ("Nawaz Sharif"). */
   owners: Map<string, string>;
+  /** Entities whose mention would have licensed a short form refused so far: naming one later is worth a second look. */
+  waiting: Set<string>;
 }
 
 export function createContext(): MatchContext {
-  return { seen: new Set(), owners: new Map() };
+  return { seen: new Set(), owners: new Map(), waiting: new Set() };
 }
 
 export interface Matcher {
@@ -49,7 +51,9 @@ function buildTrie(aliases: readonly CompiledAlias[]): Map<string, TrieNode> {
   return root;
 }
 
-const RUN_GAP = /^[ \t\u00A0\-\u2010\u2011'\u2019,.:;"\u201C\u201D!?&]{1,4}$/;
+const RUN_GAP = /^[ \t\u00A0\-\u2010-\u2014'\u2018-\u201E,.:;"!?&]{1,4}$/;
+/** Inflected words in a Title Case headline are verbs ("Praises", "Backed"), not given names. */
+const VERB_ENDING = /(s|ed|ing)$/;
 const LOWER_START = /^\p{Ll}/u;
 const TITLE_WORD = /\p{L}{4,}/gu;
 /** How far around a name to look when deciding whether its line is a Title Case headline. */
@@ -129,8 +133,14 @@ export function createMatcher(index: CompiledIndex): Matcher {
     }
 
     function disown(alias: CompiledAlias): null {
-      if (alias.shortKey !== undefined) context.owners.set(alias.shortKey, '');
+      if (alias.ownerKey !== undefined) context.owners.set(alias.ownerKey, '');
       return null;
+    }
+
+    /** A capitalised word right before a name that reads as another person's given name ("Nawaz" Sharif, "Denzel" Washington). */
+    function givenNameBefore(k: number, at: number): boolean {
+      if (!isNameNeighbour(k, gapAfter(k))) return false;
+      return !isTitleCaseLine(at) || !VERB_ENDING.test(foldKey(raw(k)));
     }
 
     /** Applies the page rules to a candidate; returns the mention or null. */
@@ -147,26 +157,33 @@ export function createMatcher(index: CompiledIndex): Matcher {
 
       if (alias.compoundOnly && !(next >= 0 && gapKind(nextGap) === 'space' && !/\s/.test(nextGap) && startsUpper(text, starts[next]))) return null;
       if (alias.notBefore && next >= 0 && isSpaceOnly(nextGap) && alias.notBefore.includes(visible(raw(next)))) return null;
+      if (alias.notAfter?.some((phrase) => text.slice(Math.max(0, start - phrase.length - 1), start).toLowerCase() === `${phrase} `)) return null;
       if (persons.has(alias.entity) && next >= 0 && GENERATION_SUFFIXES.has(nextKey) && /^,?\s+$/.test(nextGap)) return disown(alias);
       if ((short || alias.form === 'acronym') && inShoutingRun(first, last)) return null;
       if (short || alias.nameLike) {
         if (next >= 0 && gapKind(nextGap) === 'space' && NAME_PARTICLES.has(nextKey) && LOWER_START.test(raw(next))) return disown(alias);
         const before = first - 1;
-        if (before >= 0 && isNameNeighbour(before, gapAfter(before)) && !isTitleCaseLine(start)) {
+        if (before >= 0 && givenNameBefore(before, start)) {
           if (!persons.has(alias.entity) || !resembleGivenName(alias.entity, before)) return disown(alias);
           start = starts[before];
           form = 'variant';
           byGivenName = true;
         }
-        if (isNameNeighbour(next, nextGap) && !isTitleCaseLine(start)) return disown(alias);
+        if (isNameNeighbour(next, nextGap) && !isTitleCaseLine(start)) {
+          // "Shehbaz Gill" is another person; "Washington Monument" is a thing, which says nothing about later mentions.
+          return short ? disown(alias) : null;
+        }
       }
       // A near-miss of the full name ("Masood Pezeshkian") names the person itself, so it needs no licence.
       if (!byGivenName) {
-        if (alias.shortKey !== undefined) {
-          const owner = context.owners.get(alias.shortKey);
+        if (alias.ownerKey !== undefined) {
+          const owner = context.owners.get(alias.ownerKey);
           if (owner !== undefined && owner !== alias.entity) return null;
         }
-        if (alias.after && !alias.after.some((entity) => context.seen.has(entity))) return null;
+        if (alias.after && !alias.after.some((entity) => context.seen.has(entity))) {
+          for (const entity of alias.after) context.waiting.add(entity);
+          return null;
+        }
       }
 
       if (alias.trailingDot && text[end] === '.') end++;

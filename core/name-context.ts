@@ -8,6 +8,10 @@ a about after against also although an and as at because before but by despite d
 have he her here his how however if in into is it its meanwhile nor not now of on once only or our over she since so
 still than that the their then there these they this those though through thus to under unless until upon was we were
 what when where whether which while who whom whose why will with would yet you
+are be been being can could may might must shall should both each either neither every some many most much few
+several all any another other such even just only like unlike among amongst between without within across around
+toward towards amid amidst via per instead indeed ahead later earlier soon first last next new old top senior
+elsewhere overall still already again also especially including
 meet meets met says said told tells asks asked urges urged visits visited calls called holds held
 mr mrs ms dr sir madam prof professor president pm premier prime minister ministers secretary spokesperson spokesman
 spokeswoman foreign deputy chief general gen lt col maj capt sen senator rep gov governor ambassador envoy leader

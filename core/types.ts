@@ -52,12 +52,17 @@ export interface CompiledAlias {
   trailingDot: boolean;
   /** Entities whose earlier mention licenses this form; absent: no licence needed. */
   after?: string[];
-  /** Key of the short form this alias stands for, whose owner on the page it must be. */
-  shortKey?: string;
-  /** Short keys of the entity that this alias names, so a mention claims them ("Sharif" after "Shehbaz Sharif"). */
+  /**
+   * Key of a form that other people or places share ("sharif", "washington"): once a neighbour shows it naming
+   * someone else, it counts again only after this entity is named by a form that claims the key.
+   */
+  ownerKey?: string;
+  /** Owner keys of the entity that this alias names, so a mention claims them ("Sharif" after "Shehbaz Sharif"). */
   claims: string[];
   compoundOnly?: boolean;
   notBefore?: string[];
+  /** Lower-case phrases that, right before this form, make it another name ("state of" Washington). */
+  notAfter?: string[];
   /** Refused beside another capitalised name, like a short form. */
   nameLike?: boolean;
 }

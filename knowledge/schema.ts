@@ -31,6 +31,8 @@ export const AliasSchema = z.strictObject({
   compoundOnly: z.boolean().optional(),
   /** Words that, following this form after a space, make it part of another name ("Washington State"). */
   notBefore: z.array(z.string().min(1)).optional(),
+  /** Phrases that, right before this form after a space, make it another name ("state of" Washington). */
+  notAfter: z.array(z.string().min(1)).optional(),
   /** Also a common surname or given name: refused next to another capitalised name ("George Washington"). */
   nameLike: z.boolean().optional(),
 });

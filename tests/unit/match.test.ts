@@ -88,6 +88,8 @@ describe('case', () => {
     ['a dateline is not a run', 'WASHINGTON: US officials met on Friday.', ['washington: WASHINGTON', 'united-states: US']],
     ['a wire dateline with agency', 'ISLAMABAD (Reuters) — The US envoy arrived.', ['islamabad: ISLAMABAD', 'united-states: US']],
     ['two capitals do not make a run', 'BLA CLAIMS attack in Quetta.', ['balochistan-liberation-army: BLA']],
+    ['a run through curly quotes', 'SHARIF PROMISES ‘NO SAFE HAVENS’', []],
+    ['a run through an en dash', 'ISLAMABAD READY TO EASE IRAN–US TENSIONS', ['islamabad: ISLAMABAD', 'iran: IRAN']],
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 });
 
@@ -146,6 +148,8 @@ describe('short forms need the page to be about the person', () => {
     ['a sentence that starts before a short form', 'Osama Malik disagreed. When Malik spoke, the room went quiet.', ['osama-malik: Osama Malik', 'osama-malik: Malik']],
     ['a weekday before a short form', 'Ishaq Dar flew in. On Tuesday Dar met the envoy.', ['ishaq-dar: Ishaq Dar', 'ishaq-dar: Dar']],
     ['a Title Case headline', 'Trump Praises Sharif After Shehbaz Sharif Visit', ['donald-trump: Trump', 'shehbaz-sharif: Shehbaz Sharif']],
+    ['a modal verb before a short form', 'Ishaq Dar left. Could Dar return?', ['ishaq-dar: Ishaq Dar', 'ishaq-dar: Dar']],
+    ['Trump after his relatives is still him', 'Eric Trump and Donald Trump Jr. backed it. The Trump administration agreed.', ['donald-trump: Trump']],
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 });
 
@@ -168,6 +172,11 @@ describe('Washington the capital, not the state or the people', () => {
     ['an actor', 'Denzel Washington won the award.', []],
     ['the capital after a weekday', 'The envoy arrived in Washington Tuesday.', ['washington: Washington']],
     ['the capital at the start of a sentence', 'Washington and Tehran have no ties.', ['washington: Washington', 'tehran: Tehran']],
+    ['the state by its long name', 'The state of Washington sued.', []],
+    ['after another Washington, a bare Washington is his', 'George Washington was born in 1732. Washington later farmed.', []],
+    ['the capital named in full reclaims the name', 'George Washington was born in 1732. Today Washington, D.C., bears his name; Washington is busy.', ['washington: Washington, D.C.', 'washington: Washington']],
+    ['a monument says nothing about later mentions', 'The Washington Monument is tall. Washington pressed Tehran.', ['washington: Washington', 'tehran: Tehran']],
+    ['an actor in a Title Case line', 'Trending: Denzel Washington Returns To Broadway', []],
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 });
 
