@@ -160,11 +160,14 @@ export function createMatcher(index: CompiledIndex): Matcher {
       if (alias.notAfter?.some((phrase) => text.slice(Math.max(0, start - phrase.length - 1), start).toLowerCase() === `${phrase} `)) return null;
       if (persons.has(alias.entity) && next >= 0 && GENERATION_SUFFIXES.has(nextKey) && /^,?\s+$/.test(nextGap)) return disown(alias);
       if ((short || alias.form === 'acronym') && inShoutingRun(first, last)) return null;
+      // A full name right after another given name belongs to someone else ("Hamza Shahbaz Sharif").
+      if (!short && alias.markFrom === 0 && persons.has(alias.entity) && first > 0 && givenNameBefore(first - 1, start)) return null;
       if (short || alias.nameLike) {
         if (next >= 0 && gapKind(nextGap) === 'space' && NAME_PARTICLES.has(nextKey) && LOWER_START.test(raw(next))) return disown(alias);
         const before = first - 1;
         if (before >= 0 && givenNameBefore(before, start)) {
           if (!persons.has(alias.entity) || !resembleGivenName(alias.entity, before)) return disown(alias);
+          if (before > 0 && givenNameBefore(before - 1, start)) return null;
           start = starts[before];
           form = 'variant';
           byGivenName = true;
