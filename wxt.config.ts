@@ -13,6 +13,10 @@ export default defineConfig({
     description: 'Context for the names in the news: marks the people, groups and places Gloss knows and shows what its sources say about them.',
     permissions: ['storage'],
     action: { default_title: 'Gloss' },
+    commands: {
+      'next-mark': { suggested_key: { default: 'Alt+G' }, description: 'Go to the next marked name and open its card' },
+      'previous-mark': { suggested_key: { default: 'Alt+Shift+G' }, description: 'Go to the previous marked name and open its card' },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         // 140 is the first Firefox with the CSS Custom Highlight API that the marks are painted with.

@@ -4,8 +4,9 @@
  * fails the build with the file, entry and field named.
  */
 import type { Plugin } from 'vite';
+import { join } from 'node:path';
 import { buildBundle } from './bundle';
-import { KNOWLEDGE_DIR, loadKnowledge } from './load';
+import { KNOWLEDGE_DIR, readKnowledgeFiles, validateKnowledge } from './load';
 
 const ID = 'virtual:gloss-knowledge';
 const RESOLVED = `\0${ID}`;
@@ -16,8 +17,9 @@ export function glossKnowledge(dir = KNOWLEDGE_DIR): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return undefined;
-      this.addWatchFile(dir);
-      const bundle = buildBundle(loadKnowledge(dir));
+      const files = readKnowledgeFiles(dir);
+      for (const { file } of files) this.addWatchFile(join(dir, file));
+      const bundle = buildBundle(validateKnowledge(files));
       return `export default ${JSON.stringify(bundle)};`;
     },
   };

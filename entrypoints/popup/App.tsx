@@ -1,16 +1,115 @@
-import knowledge from 'virtual:gloss-knowledge';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { KnowledgeBundle } from '@/knowledge/bundle';
+import type { Settings } from '@/core/settings';
+import { countByKind, countByTopic, groupByKind, KIND_ORDER } from '@/core/summary';
+import type { PageSummary } from '@/utils/messaging';
+import { FoundList, KIND_PLURAL } from '@/components/FoundList';
+import { SearchBox } from '@/components/SearchBox';
 import { SourceFooter } from '@/components/SourceFooter';
+import { Switch } from '@/components/Switch';
+import type { PopupApi } from './popup-api';
 
-export function App() {
+export interface AppProps {
+  knowledge: KnowledgeBundle;
+  api: PopupApi;
+  /** The tab the popup speaks for; null when there is none. */
+  tabId: number | null;
+}
+
+const toggle = <T,>(list: readonly T[], item: T, off: boolean): T[] => (off ? [...new Set([...list, item])] : list.filter((x) => x !== item));
+
+export function App({ knowledge, api, tabId }: AppProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  // undefined: still asking the page; null: no content script answered.
+  const [summary, setSummary] = useState<PageSummary | null | undefined>(undefined);
+  const entities = useMemo(() => new Map(knowledge.entities.map((e) => [e.id, e])), [knowledge]);
+
+  const refreshSummary = () => (tabId === null ? Promise.resolve(setSummary(null)) : api.summary(tabId).then(setSummary));
+  useEffect(() => {
+    void api.loadSettings().then(setSettings);
+    void refreshSummary();
+    return api.watchSettings((next) => {
+      setSettings(next);
+      // The page applies the change first; ask again for what it now shows.
+      setTimeout(() => void refreshSummary(), 150);
+    });
+  }, [api, tabId]);
+
+  const update = (change: (current: Settings) => Settings) => {
+    if (!settings) return;
+    const next = change(settings);
+    setSettings(next);
+    void api.saveSettings(next);
+  };
+
+  const found = summary?.found ?? [];
+  const byTopic = countByTopic(found, entities);
+  const byKind = countByKind(found, entities);
+  const hostname = summary?.hostname ?? null;
+
   return (
     <main class="popup">
       <header class="popup__header">
         <img src="/icon/32.png" alt="" width={24} height={24} />
         <h1>Gloss</h1>
       </header>
-      <p class="popup__lede">
-        Gloss marks {knowledge.entities.length} people, groups and places in the news, with what its source says about them.
-      </p>
+      {settings && (
+        <section class="popup__switches" aria-label="Where Gloss runs">
+          <Switch
+            label={hostname ? `Gloss on this site (${hostname})` : 'Gloss on this site'}
+            checked={hostname !== null && !settings.sitesOff.includes(hostname)}
+            disabled={hostname === null}
+            onChange={(on) => hostname && update((s) => ({ ...s, sitesOff: toggle(s.sitesOff, hostname, !on) }))}
+          />
+          <Switch label="Gloss everywhere" checked={settings.enabled} onChange={(on) => update((s) => ({ ...s, enabled: on }))} />
+        </section>
+      )}
+      {summary === null && (
+        <p class="notice" role="status">
+          Gloss can’t run on this page. Browsers keep extensions off their own pages, the extension stores and the PDF viewer;
+          a page opened before Gloss was installed needs a reload.
+        </p>
+      )}
+      {settings && summary && (
+        <>
+          <section aria-labelledby="topics-heading">
+            <h2 id="topics-heading">Topics</h2>
+            {knowledge.topics.map((topic) => (
+              <Switch
+                key={topic.id}
+                label={topic.label}
+                description={topic.description}
+                count={byTopic.get(topic.id) ?? 0}
+                checked={!settings.topicsOff.includes(topic.id)}
+                onChange={(on) => update((s) => ({ ...s, topicsOff: toggle(s.topicsOff, topic.id, !on) }))}
+              />
+            ))}
+          </section>
+          <section aria-labelledby="kinds-heading">
+            <h2 id="kinds-heading">Kinds</h2>
+            {KIND_ORDER.map((kind) => (
+              <Switch
+                key={kind}
+                label={KIND_PLURAL[kind]}
+                count={byKind.get(kind) ?? 0}
+                checked={!settings.kindsOff.includes(kind)}
+                onChange={(on) => update((s) => ({ ...s, kindsOff: toggle(s.kindsOff, kind, !on) }))}
+              />
+            ))}
+          </section>
+          <section aria-labelledby="found-heading">
+            <h2 id="found-heading">On this page</h2>
+            {summary.active ? (
+              <FoundList groups={groupByKind(found, entities)} onReveal={(id) => tabId !== null && void api.reveal(tabId, id)} />
+            ) : (
+              <p class="empty">Gloss is switched off here.</p>
+            )}
+          </section>
+        </>
+      )}
+      <section aria-label="Search">
+        <SearchBox knowledge={knowledge} />
+      </section>
       <SourceFooter sources={knowledge.sources} />
     </main>
   );

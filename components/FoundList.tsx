@@ -1,0 +1,35 @@
+import type { Kind } from '@/core/types';
+import type { EntityCard } from '@/knowledge/bundle';
+
+export const KIND_PLURAL: Record<Kind, string> = { person: 'People', group: 'Groups', country: 'Countries', place: 'Places', event: 'Events' };
+
+export interface FoundListProps {
+  groups: { kind: Kind; items: { entity: EntityCard; count: number }[] }[];
+  onReveal: (entity: string) => void;
+}
+
+/** "On this page": the entities found, by kind, each a button that shows it on the page. */
+export function FoundList({ groups, onReveal }: FoundListProps) {
+  if (groups.length === 0) return <p class="empty">No names Gloss knows on this page yet.</p>;
+  return (
+    <div class="found">
+      {groups.map(({ kind, items }) => (
+        <section key={kind} aria-label={KIND_PLURAL[kind]}>
+          <h3>{KIND_PLURAL[kind]}</h3>
+          <ul>
+            {items.map(({ entity, count }) => (
+              <li key={entity.id}>
+                <button type="button" class="found__item" onClick={() => onReveal(entity.id)}>
+                  <span>{entity.name}</span>
+                  <span class="found__count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
+                    {count}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Paint: registers the marks as CSS Custom Highlights, one highlight per kind
+ * (`gloss-person`, …) plus `gloss-active` for the mark whose card is open.
+ * The page's DOM is never touched; `detach()` removes every highlight.
+ */
+import type { Kind } from '@/core/types';
+import type { PageMark } from './page-marks';
+
+const KINDS: Kind[] = ['person', 'group', 'country', 'place', 'event'];
+export const ACTIVE = 'gloss-active';
+export const highlightName = (kind: Kind) => `gloss-${kind}`;
+
+export class HighlightPainter {
+  private readonly highlights = new Map<string, Highlight>();
+  private readonly ranges = new WeakMap<PageMark, AbstractRange[]>();
+
+  private highlight(name: string): Highlight {
+    let highlight = this.highlights.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      // The active mark paints over its kind's tint.
+      if (name === ACTIVE) highlight.priority = 1;
+      this.highlights.set(name, highlight);
+      CSS.highlights.set(name, highlight);
+    }
+    return highlight;
+  }
+
+  private rangesOf(mark: PageMark): AbstractRange[] {
+    let ranges = this.ranges.get(mark);
+    if (!ranges) {
+      // Static ranges cost the page nothing when it edits its DOM; ours are rebuilt when their text changes.
+      ranges = mark.pieces.map(
+        (piece) => new StaticRange({ startContainer: piece.node, startOffset: piece.start, endContainer: piece.node, endOffset: piece.end }),
+      );
+      this.ranges.set(mark, ranges);
+    }
+    return ranges;
+  }
+
+  add(marks: Iterable<PageMark>): void {
+    for (const mark of marks) {
+      const highlight = this.highlight(highlightName(mark.kind));
+      for (const range of this.rangesOf(mark)) highlight.add(range);
+    }
+  }
+
+  remove(marks: Iterable<PageMark>): void {
+    for (const mark of marks) {
+      const ranges = this.ranges.get(mark);
+      if (!ranges) continue;
+      const highlight = this.highlights.get(highlightName(mark.kind));
+      for (const range of ranges) {
+        highlight?.delete(range);
+        this.highlights.get(ACTIVE)?.delete(range);
+      }
+    }
+  }
+
+  /** Shows exactly `marks`: used when settings change, without finding anything again. */
+  repaint(marks: Iterable<PageMark>): void {
+    for (const kind of KINDS) this.highlights.get(highlightName(kind))?.clear();
+    this.add(marks);
+  }
+
+  setActive(mark: PageMark | null): void {
+    const active = this.highlight(ACTIVE);
+    active.clear();
+    if (mark) for (const range of this.rangesOf(mark)) active.add(range);
+  }
+
+  detach(): void {
+    for (const name of this.highlights.keys()) CSS.highlights.delete(name);
+    this.highlights.clear();
+  }
+}

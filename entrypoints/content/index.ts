@@ -1,0 +1,106 @@
+/**
+ * The content script: wiring only. Knowledge (compiled at build time) →
+ * extract → match → paint, then hover and keyboard → card; settings and
+ * messages from the popup and the keyboard command apply live.
+ */
+import './highlights.css';
+import knowledge from 'virtual:gloss-knowledge';
+import { browser, defineContentScript } from '#imports';
+import { createMatcher } from '@/core/match';
+import { isActiveOn, isShown, type Settings } from '@/core/settings';
+import { isToPage, type PageSummary, type ToPage } from '@/utils/messaging';
+import { loadSettings, watchSettings } from '@/utils/settings';
+import { CardController } from './card-controller';
+import { CardHost } from './card-host';
+import { HighlightPainter } from './highlight-painter';
+import { PageSession } from './page-session';
+import { Scheduler } from './scheduler';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  allFrames: true,
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    if (!('highlights' in CSS)) {
+      console.info('Gloss: this browser has no CSS Custom Highlight API, so Gloss marks nothing here.');
+      return;
+    }
+    const entities = new Map(knowledge.entities.map((entity) => [entity.id, entity]));
+    const matcher = createMatcher(knowledge.index);
+    let settings: Settings = await loadSettings();
+    const shown = (id: string) => isShown(settings, entities.get(id)!);
+    const painter = new HighlightPainter();
+    const session = new PageSession({
+      matcher,
+      kindOf: (id) => entities.get(id)!.kind,
+      isShown: shown,
+      painter,
+      scheduler: new Scheduler({ budgetUnits: 64_000, budgetMs: 8 }),
+      // The card and its listeners are set up with the page's first mark, which may come long after load.
+      onChange: () => (session.marks.marks.size > 0 ? ensureCards().refresh() : cards?.refresh()),
+    });
+    let cards: CardController | null = null;
+    const ensureCards = () => {
+      if (!cards) {
+        const host = new CardHost({
+          ctx,
+          knowledge,
+          onPointerEnter: () => cards?.pointerEnteredCard(),
+          onPointerLeave: () => cards?.pointerLeftCard(),
+          onDismiss: () => cards?.close(),
+        });
+        cards = new CardController({
+          marks: session.marks,
+          host,
+          painter,
+          shownInOrder: () => session.marks.inOrder().filter((mark) => shown(mark.entity)),
+          isShown: shown,
+        });
+        ctx.onInvalidated(() => {
+          cards?.detach();
+          host.detach();
+        });
+      }
+      return cards;
+    };
+
+    let running = false;
+    const apply = async () => {
+      const active = isActiveOn(settings, location.hostname);
+      if (active && !running) {
+        running = true;
+        await session.start();
+      } else if (!active && running) {
+        running = false;
+        cards?.close();
+        session.stop();
+      } else if (active) {
+        session.applyFilter();
+        cards?.refresh();
+      }
+    };
+    ctx.onInvalidated(() => session.stop());
+    ctx.onInvalidated(watchSettings((next) => {
+      settings = next;
+      void apply();
+    }));
+
+    const answer = async (message: ToPage): Promise<PageSummary | boolean> => {
+      if (message.type === 'gloss:summary') {
+        const counts = new Map<string, number>();
+        for (const mark of session.marks.marks) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
+        return { hostname: location.hostname, active: running, found: [...counts].map(([entity, count]) => ({ entity, count })) };
+      }
+      if (!running || session.marks.marks.size === 0) return false;
+      if (message.type === 'gloss:step') return ensureCards().step(message.direction);
+      const first = session.marks.inOrder().find((mark) => mark.entity === message.entity);
+      return first ? ensureCards().reveal(first) : false;
+    };
+    const listener = (message: unknown) => (isToPage(message) && window === window.top ? answer(message) : undefined);
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+
+    await apply();
+  },
+});

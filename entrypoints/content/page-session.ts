@@ -1,0 +1,111 @@
+/**
+ * One page's marking: extract → match → record → paint, over the whole page
+ * at start and over changed blocks after that, in time slices. Settings
+ * filters repaint from the marks already found, without a rescan.
+ */
+import { createContext, type Matcher, type MatchContext } from '@/core/match';
+import type { Kind } from '@/core/types';
+import type { HighlightPainter } from './highlight-painter';
+import { MutationWatch, type Batch } from './mutation-watch';
+import { PageMarks, type PageMark } from './page-marks';
+import type { Scheduler } from './scheduler';
+import { maxChunkLength, walkText, type TextChunk } from './text-walker';
+
+function isRendered(element: Element | null): boolean {
+  if (!element) return false;
+  return element.checkVisibility ? element.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions) : true;
+}
+
+export interface SessionOptions {
+  matcher: Matcher;
+  kindOf: (entity: string) => Kind;
+  isShown: (entity: string) => boolean;
+  painter: HighlightPainter;
+  scheduler: Scheduler;
+  /** Called after marks were added or removed. */
+  onChange?: () => void;
+}
+
+export class PageSession {
+  readonly marks: PageMarks;
+  private context: MatchContext = createContext();
+  private readonly watch: MutationWatch;
+
+  constructor(private readonly options: SessionOptions) {
+    this.marks = new PageMarks(options.kindOf);
+    this.watch = new MutationWatch((batch) => void this.update(batch));
+  }
+
+  /** Marks the whole page, then keeps it marked as it changes. */
+  async start(root: Node = document.body): Promise<void> {
+    this.watch.start(root);
+    await this.scan([root]);
+  }
+
+  stop(): void {
+    this.watch.stop();
+    this.options.scheduler.cancel();
+    this.options.painter.detach();
+    this.marks.clear();
+    this.context = createContext();
+  }
+
+  /** Paints exactly the marks the settings show. */
+  applyFilter(): void {
+    this.options.painter.repaint(this.shown());
+    this.options.onChange?.();
+  }
+
+  shown(): PageMark[] {
+    return [...this.marks.marks].filter((mark) => this.options.isShown(mark.entity));
+  }
+
+  private scan(roots: Node[]): Promise<void> {
+    const { matcher, painter, scheduler } = this.options;
+    const context = this.context;
+    const self = this;
+    function* work(): Generator<number, void> {
+      for (const root of roots) {
+        for (const chunk of walkText(root)) {
+          if (context !== self.context) return;
+          self.record(chunk, matcher.match(chunk.text, context), painter);
+          yield chunk.text.length;
+        }
+      }
+    }
+    return scheduler.run(work(), { maxStepUnits: maxChunkLength() }).then(() => this.options.onChange?.());
+  }
+
+  private record(chunk: TextChunk, mentions: ReturnType<Matcher['match']>, painter: HighlightPainter): void {
+    if (mentions.length === 0) return;
+    const added = this.marks.addFromChunk(chunk, mentions);
+    // Text hidden by the page's CSS (a collapsed menu, a "visually hidden" label) is not marked. Asked only where
+    // there is a mention, since it makes the browser compute styles.
+    const hidden = added.filter((mark) => !isRendered(mark.pieces[0]!.node.parentElement));
+    if (hidden.length > 0) this.marks.removeWhere((piece) => hidden.includes(piece.mark));
+    painter.add(added.filter((mark) => !hidden.includes(mark) && this.options.isShown(mark.entity)));
+  }
+
+  private async update({ roots, removed }: Batch): Promise<void> {
+    const { painter } = this.options;
+    const stale = this.marks.removeWhere((piece) => !piece.node.isConnected || roots.some((root) => root.contains(piece.node)));
+    painter.remove(stale);
+    const seenBefore = new Set(this.context.seen);
+    await this.scan(roots);
+    const licensed = [...this.context.seen].some((entity) => !seenBefore.has(entity) && this.context.waiting.has(entity));
+    if (licensed) {
+      // A name added to the page can license short forms found earlier ("Sharif" above a new "Shehbaz Sharif"):
+      // find everything again. Each entity can do this once, since `seen` only grows.
+      this.rescanAll();
+    } else if (removed || stale.length > 0) {
+      this.options.onChange?.();
+    }
+  }
+
+  private rescanAll(): void {
+    this.options.painter.repaint([]);
+    this.marks.clear();
+    this.context = createContext();
+    void this.scan([document.body]);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs long work in slices so a page never waits on Gloss: each slice stops
+ * once it has done its budget of work units (characters of text) or used its
+ * time, then yields to the page. Keeps a record of recent slices, which the
+ * tests read to check that huge pages were split and no slice overran.
+ */
+
+export interface SliceRecord {
+  units: number;
+  ms: number;
+}
+
+export interface SchedulerOptions {
+  /** Work units per slice; a slice stops before a step would start past it. */
+  budgetUnits: number;
+  /** Milliseconds per slice. */
+  budgetMs: number;
+}
+
+/** A step reports how many units it did; the next step's size is bounded by what the producer promises. */
+export type Work = Iterator<number, void>;
+
+const RECORD_LIMIT = 500;
+
+const nextIdle = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 50 });
+    else setTimeout(resolve, 0);
+  });
+
+export class Scheduler {
+  readonly slices: SliceRecord[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  /**
+   * Runs `work` to the end in slices, after any work queued before it. The
+   * first slice runs at once when nothing is queued; later ones in idle time.
+   */
+  run(work: Work, { maxStepUnits }: { maxStepUnits: number }): Promise<void> {
+    const generation = this.generation;
+    const task = async () => {
+      let done = false;
+      let first = true;
+      while (!done && generation === this.generation) {
+        if (!first) await nextIdle();
+        first = false;
+        if (generation !== this.generation) return;
+        const started = performance.now();
+        let units = 0;
+        while (units + maxStepUnits <= this.options.budgetUnits || units === 0) {
+          const step = work.next();
+          if (step.done) {
+            done = true;
+            break;
+          }
+          units += step.value;
+          if (performance.now() - started >= this.options.budgetMs) break;
+        }
+        this.record({ units, ms: performance.now() - started });
+      }
+    };
+    this.queue = this.queue.then(task, task);
+    return this.queue;
+  }
+
+  /** Drops queued and running work at its next slice boundary. */
+  cancel(): void {
+    this.generation++;
+  }
+
+  private record(slice: SliceRecord): void {
+    this.slices.push(slice);
+    if (this.slices.length > RECORD_LIMIT) this.slices.splice(0, this.slices.length - RECORD_LIMIT);
+  }
+}

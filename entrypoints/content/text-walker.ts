@@ -1,0 +1,157 @@
+/**
+ * Extract: the visible text of a DOM subtree, in document order, as chunks of
+ * plain text that map back to text nodes. Text split across inline elements
+ * stays together ("<b>Shehbaz</b> Sharif"); block boundaries become "\n", so
+ * no name is matched across two paragraphs. Reads the DOM, never changes it.
+ */
+
+/** Part of a chunk's text that comes from one text node. */
+export interface TextRun {
+  node: Text;
+  /** Offset of this run in the node's data. */
+  nodeStart: number;
+  /** Offset of this run in the chunk's text. */
+  start: number;
+  length: number;
+}
+
+export interface TextChunk {
+  text: string;
+  runs: TextRun[];
+}
+
+/** Elements whose text is not prose a reader reads as part of the page. */
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp',
+  'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title',
+]);
+
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'button', 'label', 'legend', 'menu', 'search',
+]);
+
+/** Whether an element's subtree is left out of the text: skipped tags, hidden, editable, or our own UI. */
+export function isSkipped(element: Element): boolean {
+  const name = element.localName;
+  return (
+    SKIPPED.has(name) ||
+    name.startsWith('gloss-') ||
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true' ||
+    (element as HTMLElement).isContentEditable === true
+  );
+}
+
+export function isBlock(element: Element): boolean {
+  return BLOCKS.has(element.localName);
+}
+
+/** Whether any ancestor of `node` (up to the document) is skipped. */
+export function isInsideSkipped(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) if (isSkipped(el)) return true;
+  return false;
+}
+
+/** Control whitespace inside a text node renders as a space; replacing it keeps offsets one to one. */
+const CONTROL_SPACE = /[\n\r\t\f]/g;
+
+export interface WalkOptions {
+  /** Chunks end at the first block boundary after this many characters. */
+  chunkSize: number;
+  /** Longer text nodes are cut into runs of at most this many characters, at a space. */
+  maxRun: number;
+}
+
+const DEFAULTS: WalkOptions = { chunkSize: 8_000, maxRun: 8_000 };
+
+/** The most characters a chunk can hold with these options (see the flushes in `walkText`). */
+export const maxChunkLength = ({ chunkSize, maxRun }: WalkOptions = DEFAULTS) => 2 * chunkSize + maxRun + 1;
+
+/** Where to cut a long text: the last sentence end, else the last space, before `limit`. */
+function cutPoint(data: string, from: number, limit: number): number {
+  const window = data.slice(from, from + limit);
+  const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'));
+  if (sentence > limit / 2) return from + sentence + 1;
+  const space = window.lastIndexOf(' ');
+  return from + (space > limit / 2 ? space + 1 : limit);
+}
+
+/** Walks `root` and yields its text in chunks. `root` itself is assumed not skipped. */
+export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Generator<TextChunk> {
+  const { chunkSize, maxRun } = { ...DEFAULTS, ...options };
+  let text = '';
+  let runs: TextRun[] = [];
+  let pendingBreak = false;
+
+  const breakLine = () => {
+    if (text.length > 0) pendingBreak = true;
+  };
+  const take = (node: Text, nodeStart: number, piece: string) => {
+    if (pendingBreak) {
+      text += '\n';
+      pendingBreak = false;
+    }
+    runs.push({ node, nodeStart, start: text.length, length: piece.length });
+    text += piece.replace(CONTROL_SPACE, ' ');
+  };
+  const flush = (): TextChunk | null => {
+    if (runs.length === 0) return null;
+    const chunk = { text, runs };
+    text = '';
+    runs = [];
+    pendingBreak = false;
+    return chunk;
+  };
+
+  function* takeText(node: Text): Generator<TextChunk> {
+    const data = node.data;
+    if (data.length <= maxRun) {
+      take(node, 0, data);
+      return;
+    }
+    for (let from = 0; from < data.length; ) {
+      const to = Math.min(data.length, cutPoint(data, from, maxRun));
+      take(node, from, data.slice(from, to));
+      from = to;
+      const chunk = from < data.length ? flush() : null;
+      if (chunk) yield chunk;
+    }
+  }
+
+  /** A block with very much text is cut between two text nodes, where a name is least likely to be split. */
+  const overfull = () => text.length >= 2 * chunkSize;
+
+  if (root.nodeType === Node.TEXT_NODE) {
+    yield* takeText(root as Text);
+  }
+  let node: Node | null = root.nodeType === Node.TEXT_NODE ? null : root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      yield* takeText(node as Text);
+      const chunk = overfull() ? flush() : null;
+      if (chunk) yield chunk;
+    } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element)) {
+      if (isBlock(node as Element)) {
+        breakLine();
+        const chunk = text.length >= chunkSize ? flush() : null;
+        if (chunk) yield chunk;
+      }
+      descend = node.firstChild !== null;
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode!;
+      if (node !== root && node.nodeType === Node.ELEMENT_NODE && isBlock(node as Element)) breakLine();
+    }
+    node = node === root ? null : node.nextSibling;
+  }
+  const last = flush();
+  if (last) yield last;
+}

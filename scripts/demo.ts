@@ -1,0 +1,72 @@
+/**
+ * npm run demo [-- --screenshot FILE]
+ * Builds the Chrome extension, serves the demo news page on 127.0.0.1 and
+ * opens it in Chromium with Gloss loaded. With --screenshot, it runs headless,
+ * rests the pointer on a name until its card opens, writes a PNG and exits.
+ */
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const { values } = parseArgs({ options: { screenshot: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
+const root = new URL('..', import.meta.url).pathname;
+if (!values['no-build']) execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
+
+const page = readFileSync(new URL('demo/page.html', import.meta.url));
+const server = createServer((_request, response) => {
+  response.setHeader('content-type', 'text/html; charset=utf-8');
+  response.end(page);
+}).listen(0, '127.0.0.1');
+await new Promise((done) => server.once('listening', done));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+const extension = resolve(root, '.output/chrome-mv3');
+const headless = Boolean(values.screenshot);
+const context = await chromium.launchPersistentContext('', {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless,
+  viewport: { width: 1200, height: 860 },
+  args: [
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+const tab = context.pages()[0] ?? (await context.newPage());
+await tab.goto(url);
+await tab.waitForFunction(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0);
+
+if (values.screenshot) {
+  const target = await tab.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf('Shehbaz Sharif');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 7);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    throw new Error('demo page lost its text');
+  });
+  await tab.mouse.move(target.x - 40, target.y);
+  await tab.mouse.move(target.x, target.y, { steps: 5 });
+  await tab.getByRole('dialog', { name: 'Shehbaz Sharif' }).waitFor();
+  await tab.screenshot({ path: values.screenshot });
+  console.log(`wrote ${values.screenshot}`);
+  await context.close();
+  server.close();
+} else {
+  console.log(`Demo page at ${url} — close the browser window to stop.`);
+  context.on('close', () => server.close());
+}

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
+import { startServer, type TestServer } from './server';
+
+const KIND_HIGHLIGHTS = ['gloss-person', 'gloss-group', 'gloss-country', 'gloss-place', 'gloss-event'];
+const expected: Record<string, string[]> = JSON.parse(readFileSync(new URL('../fixtures/pages/article.expected.json', import.meta.url), 'utf8'));
+/** The app fixture imports Preact; the test server's in-memory routes are HTML, so it gets the module as a data: URL. */
+const preactModule = `data:text/javascript;base64,${readFileSync(new URL('../../node_modules/preact/dist/preact.mjs', import.meta.url)).toString('base64')}`;
+const appPage = readFileSync(new URL('../fixtures/pages/app.html', import.meta.url), 'utf8').replace('/vendor/preact.mjs', preactModule);
+
+/** Marks on the page as { highlight name: texts }, for the kinds only. */
+async function marksOf(page: GlossPage): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const name of KIND_HIGHLIGHTS) {
+    const texts = await page.highlightTexts(name);
+    if (texts.length > 0) out[name] = texts;
+  }
+  return out;
+}
+
+const total = async (page: GlossPage) => Object.values(await marksOf(page)).reduce((n, list) => n + list.length, 0);
+
+describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
+  let browser: GlossBrowser;
+  let server: TestServer;
+  /** An extension page, to send what the background and popup send and to write settings. */
+  let extension: GlossPage;
+
+  const setSettings = (settings: unknown) =>
+    extension.evaluate((value) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ settings: value }), settings);
+  const sendToPage = (page: GlossPage, message: unknown) =>
+    page.tabId().then((id) => extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message));
+
+  beforeAll(async () => {
+    server = await startServer({ '/app.html': appPage });
+    browser = await launch(browserName);
+    const blank = await browser.open(server.url('feed.html'));
+    extension = await browser.openPopup(blank);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openArticle(): Promise<GlossPage> {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('article.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
+    return page;
+  }
+
+  it('marks every expected name by kind, and nothing in the textarea, code, pre or hidden text', async () => {
+    const page = await openArticle();
+    expect(await marksOf(page)).toEqual(expected);
+    await page.close();
+  });
+
+  it('still marks the page when the stored settings are garbage', async () => {
+    await setSettings('}{ not settings');
+    const page = await browser.open(server.url('article.html?garbage'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'marks despite corrupt settings');
+    expect(await marksOf(page)).toEqual(expected);
+    await page.close();
+  });
+
+  it('leaves the page DOM exactly as it was, apart from its own UI host', async () => {
+    const plain = await browser.open(server.url('article.html?unmarked'));
+    await setSettings({ version: 1, enabled: false, sitesOff: [], topicsOff: [], kindsOff: [] });
+    await plain.reload();
+    const before = await plain.serialize();
+    await setSettings(undefined);
+    await plain.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'marks after switching on');
+    await plain.hoverText('Fatemeh Aman');
+    await plain.waitFor(() => document.querySelector('gloss-card') !== null, 'the card host');
+    expect(await plain.serialize()).toBe(before);
+    await plain.close();
+  });
+
+  it('opens a card named after the entity on hover, with its role and a quote, and closes it when the pointer leaves', async () => {
+    const page = await openArticle();
+    await page.hoverText('Fatemeh Aman');
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
+    const card = await page.dialog();
+    expect(card?.name).toBe('Fatemeh Aman');
+    expect(card?.text).toContain('Senior fellow');
+    expect(card?.text).toMatch(/“[^”]+”\s*— Fatemeh Aman/);
+    await page.moveAway();
+    await page.waitFor(() => !document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]'), 'the card to close');
+    await page.close();
+  });
+
+  it('opens the card of a mark inside a link when the link gets keyboard focus', async () => {
+    const page = await openArticle();
+    await page.evaluate(() => document.querySelector<HTMLElement>('nav a[href="/about"]')!.focus());
+    await page.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masoud Pezeshkian');
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
+    expect((await page.dialog())?.name).toBe('Masoud Pezeshkian');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masoud Pezeshkian');
+    await page.close();
+  });
+
+  it('opens the related entity from the card, and closes on Escape', async () => {
+    const page = await openArticle();
+    await page.hoverText('Balochistan Liberation Army');
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
+    await page.click('Jaish al-Adl');
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Jaish al-Adl',
+      'the related card',
+    );
+    expect((await page.dialog())?.name).toBe('Jaish al-Adl');
+    await page.press('Escape');
+    expect(await page.dialog()).toBeNull();
+    await page.close();
+  });
+
+  it('marks text a Preact app renders, and the app keeps working through re-renders', async () => {
+    const page = await browser.open(server.url('app.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) >= 2, 'the app to be marked');
+    expect(await page.highlightTexts('gloss-person')).toEqual(['Ishaq Dar', 'Dar']);
+    for (let i = 0; i < 3; i++) await page.click(`Refresh (${i})`);
+    expect(await page.evaluate(() => document.getElementById('status')!.textContent)).toBe('Updated 3 times');
+    await page.evaluate(() => (window as any).addUpdate('Marco Rubio called Dar on Tuesday.'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 4, 'the update to be marked');
+    expect(await page.highlightTexts('gloss-person')).toEqual(['Ishaq Dar', 'Dar', 'Marco Rubio', 'Dar']);
+    await page.evaluate(() => (window as any).clearUpdates());
+    await page.waitFor(() => CSS.highlights.get('gloss-person')?.size === 2, 'the removed update to lose its marks');
+    await page.close();
+  });
+
+  it('marks stories an infinite feed appends, and drops the marks of stories it removes', async () => {
+    const page = await browser.open(server.url('feed.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-country')?.size ?? 0) > 0, 'the feed to be marked');
+    const before = await total(page);
+    await page.evaluate(() => (window as any).loadMore(4));
+    await page.waitFor(() => (CSS.highlights.get('gloss-event')?.size ?? 0) === 1, 'the new stories to be marked');
+    expect(await page.highlightTexts('gloss-event')).toEqual(['Iran-Pakistan gas pipeline']);
+    expect(await total(page)).toBeGreaterThan(before);
+    const withFour = await total(page);
+    await page.evaluate(() => (window as any).removeFirst());
+    await page.waitFor(() => !(CSS.highlights.get('gloss-place') ? [...CSS.highlights.get('gloss-place')!].some((r) => !r.startContainer.isConnected) : false), 'marks on removed text to go');
+    expect(await total(page)).toBe(withFour - 3);
+    await page.close();
+  });
+
+  it('marks the new view of a single-page site after pushState navigation', async () => {
+    const page = await browser.open(server.url('spa.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 1, 'the first view to be marked');
+    await page.click('The pipeline');
+    await page.waitFor(() => (CSS.highlights.get('gloss-event')?.size ?? 0) === 1, 'the second view to be marked');
+    expect(await marksOf(page)).toEqual({
+      'gloss-event': ['Iran-Pakistan gas pipeline'],
+      'gloss-country': ['Israel', 'India'],
+    });
+    await page.close();
+  });
+
+  it('removes a topic’s marks at once when the topic is switched off, then a kind’s, then the site’s, and brings them back', async () => {
+    const page = await openArticle();
+    // Jaish al-Adl, the BLA and Sistan and Baluchestan belong to "security and militancy" alone.
+    await setSettings({ version: 1, enabled: true, sitesOff: [], kindsOff: [], topicsOff: ['security-militancy'] });
+    await page.waitFor(() => CSS.highlights.get('gloss-group')?.size === 1, 'the security groups to lose their marks');
+    expect(await page.highlightTexts('gloss-group')).toEqual(['Middle East Institute']);
+    expect(await page.highlightTexts('gloss-place')).toEqual(expected['gloss-place']!.filter((text) => text !== 'Sistan and Baluchestan'));
+    await setSettings({ version: 1, enabled: true, sitesOff: [], kindsOff: ['place'], topicsOff: [] });
+    await page.waitFor(() => CSS.highlights.get('gloss-place')?.size === 0 && CSS.highlights.get('gloss-group')?.size === 4, 'places off, groups back');
+    await setSettings({ version: 1, enabled: true, sitesOff: ['127.0.0.1'], kindsOff: [], topicsOff: [] });
+    await page.waitFor(() => [...CSS.highlights.keys()].every((name) => !name.startsWith('gloss-')), 'the site switched off to lose every mark');
+    await setSettings(undefined);
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'marks back when the site is on');
+    expect(await marksOf(page)).toEqual(expected);
+    await page.close();
+  });
+
+  it('walks the marks with the keyboard command, moving focus into the card, and Escape returns focus', async () => {
+    const page = await openArticle();
+    await page.evaluate(() => document.querySelector<HTMLElement>('nav a')!.focus());
+    await sendToPage(page, { type: 'gloss:step', direction: 1 });
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.activeElement?.getAttribute('role') === 'dialog', 'focus in the card');
+    expect((await page.dialog())?.name).toBe('Iran');
+    await sendToPage(page, { type: 'gloss:step', direction: 1 });
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Pakistan', 'the next card');
+    await sendToPage(page, { type: 'gloss:step', direction: -1 });
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Iran', 'the previous card');
+    await page.press('Escape');
+    expect(await page.dialog()).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Home');
+    await page.close();
+  });
+});

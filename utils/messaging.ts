@@ -1,0 +1,32 @@
+/**
+ * The one protocol between the extension's pages (popup, background) and a
+ * tab's content script. Messages are named by what they ask of the page.
+ */
+import { browser } from '#imports';
+
+export type ToPage =
+  /** Step to the next (1) or previous (-1) mark and open its card; the keyboard command sends it. */
+  | { type: 'gloss:step'; direction: 1 | -1 }
+  /** What is on this page, for the popup. */
+  | { type: 'gloss:summary' }
+  /** Scroll to the first mark of an entity and open its card. */
+  | { type: 'gloss:reveal'; entity: string };
+
+export interface PageSummary {
+  hostname: string;
+  /** Whether Gloss runs on this page under the current settings. */
+  active: boolean;
+  /** Entities found on the page (shown or filtered out), with their number of marks. */
+  found: { entity: string; count: number }[];
+}
+
+export type Reply<M extends ToPage> = M extends { type: 'gloss:summary' } ? PageSummary : boolean;
+
+export function sendToTab<M extends ToPage>(tabId: number, message: M): Promise<Reply<M>> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<Reply<M>>;
+}
+
+export function isToPage(message: unknown): message is ToPage {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'gloss:step' || type === 'gloss:summary' || type === 'gloss:reveal';
+}
