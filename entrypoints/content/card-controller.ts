@@ -23,8 +23,12 @@ export interface CardControllerOptions {
 
 export class CardController {
   private open: PageMark | null = null;
+  /** A card the pointer opened closes when the pointer leaves; one that focus or a command opened stays until they move on. */
+  private openedBy: 'pointer' | 'focus' | 'keyboard' = 'pointer';
   private pending: PageMark | null = null;
   private openTimer = 0;
+  /** Focus has its own timer, so a stray pointer move does not cancel a card that focus asked for. */
+  private focusTimer = 0;
   private closeTimer = 0;
   private frame = 0;
   private point: { x: number; y: number } | null = null;
@@ -60,14 +64,20 @@ export class CardController {
     const piece = mark.pieces[0]!;
     piece.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     if (!this.returnFocus) this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = await this.show(mark, piece);
+    const dialog = await this.show(mark, piece, 'keyboard');
     dialog?.focus();
     return dialog !== null;
   }
 
-  /** Closes the card; after a keyboard walk, focus goes back where it was. */
-  close(): void {
-    clearTimeout(this.openTimer);
+  /**
+   * Closes the card; after a keyboard walk, focus goes back where it was. A card that only scrolled out of view
+   * keeps what the reader asked for next (focus on another link scrolls the page, and its card must still open).
+   */
+  close({ cancelPending = true } = {}): void {
+    if (cancelPending) {
+      clearTimeout(this.openTimer);
+      clearTimeout(this.focusTimer);
+    }
     clearTimeout(this.closeTimer);
     this.open = null;
     this.pending = null;
@@ -93,9 +103,10 @@ export class CardController {
     this.close();
   }
 
-  private async show(mark: PageMark, piece: Piece): Promise<HTMLElement | null> {
+  private async show(mark: PageMark, piece: Piece, by: CardController['openedBy']): Promise<HTMLElement | null> {
     clearTimeout(this.closeTimer);
     this.open = mark;
+    this.openedBy = by;
     this.options.painter.setActive(mark);
     return this.options.host.show(mark.entity, piece);
   }
@@ -123,9 +134,9 @@ export class CardController {
     if (mark !== this.pending) {
       clearTimeout(this.openTimer);
       this.pending = mark;
-      if (mark && piece) this.openTimer = window.setTimeout(() => void this.show(mark, piece), DWELL_MS);
+      if (mark && piece) this.openTimer = window.setTimeout(() => void this.show(mark, piece, 'pointer'), DWELL_MS);
     }
-    if (!mark && this.open) this.scheduleClose();
+    if (!mark && this.open && this.openedBy === 'pointer') this.scheduleClose();
   }
 
   private scheduleClose(): void {
@@ -140,10 +151,9 @@ export class CardController {
     if (!(target instanceof Element) || (host && event.composedPath().includes(host))) return;
     if (!target.matches(':focus-visible')) return;
     const mark = this.options.shownInOrder().find((m) => target.contains(m.pieces[0]!.node));
-    clearTimeout(this.openTimer);
-    this.pending = mark ?? null;
-    if (mark) this.openTimer = window.setTimeout(() => void this.show(mark, mark.pieces[0]!), DWELL_MS);
-    else if (this.open && !this.returnFocus) this.scheduleClose();
+    clearTimeout(this.focusTimer);
+    if (mark) this.focusTimer = window.setTimeout(() => void this.show(mark, mark.pieces[0]!, 'focus'), DWELL_MS);
+    else if (this.open && this.openedBy === 'focus') this.scheduleClose();
   }
 
   private onKeyDown(event: KeyboardEvent): void {

@@ -17,8 +17,8 @@ export interface CardHostOptions {
   knowledge: KnowledgeBundle;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
-  /** The mark scrolled out of view or the reader closed the card. */
-  onDismiss: () => void;
+  /** The reader closed the card, or its mark scrolled out of view. */
+  onDismiss: (reason: 'closed' | 'scrolled-away') => void;
 }
 
 /** Dark when the page's own background is dark, else the reader's colour-scheme preference. */
@@ -60,7 +60,7 @@ export class CardHost {
         entity={entity}
         knowledge={this.options.knowledge}
         onRelated={(id) => void this.show(id, piece).then((dialog) => dialog?.focus())}
-        onClose={() => this.options.onDismiss()}
+        onClose={() => this.options.onDismiss('closed')}
       />,
       ui.uiContainer,
     );
@@ -114,7 +114,7 @@ export class CardHost {
         middleware: [offset(6), flip(), shift({ padding: 8 }), hide()],
       });
       if (middlewareData.hide?.referenceHidden) {
-        this.options.onDismiss();
+        this.options.onDismiss('scrolled-away');
         return;
       }
       Object.assign(dialog.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });

@@ -38,7 +38,8 @@ export default defineContentScript({
       painter,
       scheduler: new Scheduler({ budgetUnits: 64_000, budgetMs: 8 }),
       // The card and its listeners are set up with the page's first mark, which may come long after load.
-      onChange: () => (session.marks.marks.size > 0 ? ensureCards().refresh() : cards?.refresh()),
+      onMarks: () => ensureCards(),
+      onChange: () => cards?.refresh(),
     });
     let cards: CardController | null = null;
     const ensureCards = () => {
@@ -48,7 +49,7 @@ export default defineContentScript({
           knowledge,
           onPointerEnter: () => cards?.pointerEnteredCard(),
           onPointerLeave: () => cards?.pointerLeftCard(),
-          onDismiss: () => cards?.close(),
+          onDismiss: (reason) => cards?.close({ cancelPending: reason === 'closed' }),
         });
         cards = new CardController({
           marks: session.marks,

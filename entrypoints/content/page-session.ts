@@ -24,6 +24,8 @@ export interface SessionOptions {
   scheduler: Scheduler;
   /** Called after marks were added or removed. */
   onChange?: () => void;
+  /** Called as soon as marks are painted, before the rest of the page is done. */
+  onMarks?: () => void;
 }
 
 export class PageSession {
@@ -84,6 +86,7 @@ export class PageSession {
     const hidden = added.filter((mark) => !isRendered(mark.pieces[0]!.node.parentElement));
     if (hidden.length > 0) this.marks.removeWhere((piece) => hidden.includes(piece.mark));
     painter.add(added.filter((mark) => !hidden.includes(mark) && this.options.isShown(mark.entity)));
+    if (added.length > hidden.length) this.options.onMarks?.();
   }
 
   private async update({ roots, removed }: Batch): Promise<void> {

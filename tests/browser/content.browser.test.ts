@@ -99,6 +99,10 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
     expect((await page.dialog())?.name).toBe('Masoud Pezeshkian');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masoud Pezeshkian');
+    await page.press('Tab');
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Donald Trump', 'the card to follow focus to the next link');
+    await page.evaluate(() => document.querySelector<HTMLElement>('textarea')!.focus());
+    await page.waitFor(() => !document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]'), 'the card to close when focus leaves the marks');
     await page.close();
   });
 
