@@ -1,8 +1,9 @@
 /**
- * npm run demo [-- --screenshot FILE]
+ * npm run demo [-- --screenshot FILE] [--popup-screenshot FILE]
  * Builds the Chrome extension, serves the demo news page on 127.0.0.1 and
  * opens it in Chromium with Gloss loaded. With --screenshot, it runs headless,
- * rests the pointer on a name until its card opens, writes a PNG and exits.
+ * rests the pointer on a name until its card opens, writes a PNG and exits;
+ * --popup-screenshot also writes the popup as it shows the demo page.
  */
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
-const { values } = parseArgs({ options: { screenshot: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { screenshot: { type: 'string' }, 'popup-screenshot': { type: 'string' }, 'no-build': { type: 'boolean', default: false } },
+});
 const root = new URL('..', import.meta.url).pathname;
 if (!values['no-build']) execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
 
@@ -25,7 +28,7 @@ await new Promise((done) => server.once('listening', done));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
 const extension = resolve(root, '.output/chrome-mv3');
-const headless = Boolean(values.screenshot);
+const headless = Boolean(values.screenshot || values['popup-screenshot']);
 const context = await chromium.launchPersistentContext('', {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless,
@@ -44,6 +47,27 @@ const context = await chromium.launchPersistentContext('', {
 const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(url);
 await tab.waitForFunction(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0);
+
+if (values['popup-screenshot']) {
+  // The popup for the demo tab, opened as a page: the only other tab is the demo page.
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 360, height: 1000 });
+  const origin = context.serviceWorkers()[0]?.url().split('/background.js')[0] ?? (await context.waitForEvent('serviceworker')).url().split('/background.js')[0];
+  await popup.goto(`${origin}/popup.html`);
+  const tabId = await popup.evaluate(async () => {
+    const tabsApi = (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }>; query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs;
+    const self = await tabsApi.getCurrent();
+    const tabs = await tabsApi.query({});
+    return tabs.find((tab) => tab.id !== self.id)!.id;
+  });
+  await popup.goto(`${origin}/popup.html?tab=${tabId}`);
+  await popup.locator('.found').waitFor();
+  const height = await popup.evaluate(() => document.body.scrollHeight);
+  await popup.setViewportSize({ width: 360, height });
+  await popup.screenshot({ path: values['popup-screenshot'] });
+  console.log(`wrote ${values['popup-screenshot']}`);
+  await popup.close();
+}
 
 if (values.screenshot) {
   const target = await tab.evaluate(() => {
@@ -64,6 +88,8 @@ if (values.screenshot) {
   await tab.getByRole('dialog', { name: 'Shehbaz Sharif' }).waitFor();
   await tab.screenshot({ path: values.screenshot });
   console.log(`wrote ${values.screenshot}`);
+}
+if (headless) {
   await context.close();
   server.close();
 } else {

@@ -10,7 +10,9 @@ export type ToPage =
   /** What is on this page, for the popup. */
   | { type: 'gloss:summary' }
   /** Scroll to the first mark of an entity and open its card. */
-  | { type: 'gloss:reveal'; entity: string };
+  | { type: 'gloss:reveal'; entity: string }
+  /** How the page's work was sliced, for tests and for anyone checking that Gloss never held the page up. */
+  | { type: 'gloss:diagnostics' };
 
 export interface PageSummary {
   hostname: string;
@@ -20,7 +22,17 @@ export interface PageSummary {
   found: { entity: string; count: number }[];
 }
 
-export type Reply<M extends ToPage> = M extends { type: 'gloss:summary' } ? PageSummary : boolean;
+export interface Diagnostics {
+  /** Work units (characters) a slice may take, and the recent slices: units done and milliseconds taken. */
+  budgetUnits: number;
+  slices: { units: number; ms: number }[];
+}
+
+export type Reply<M extends ToPage> = M extends { type: 'gloss:summary' }
+  ? PageSummary
+  : M extends { type: 'gloss:diagnostics' }
+    ? Diagnostics
+    : boolean;
 
 export function sendToTab<M extends ToPage>(tabId: number, message: M): Promise<Reply<M>> {
   return browser.tabs.sendMessage(tabId, message) as Promise<Reply<M>>;
@@ -28,5 +40,5 @@ export function sendToTab<M extends ToPage>(tabId: number, message: M): Promise<
 
 export function isToPage(message: unknown): message is ToPage {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'gloss:step' || type === 'gloss:summary' || type === 'gloss:reveal';
+  return type === 'gloss:step' || type === 'gloss:summary' || type === 'gloss:reveal' || type === 'gloss:diagnostics';
 }

@@ -8,7 +8,7 @@ import knowledge from 'virtual:gloss-knowledge';
 import { browser, defineContentScript } from '#imports';
 import { createMatcher } from '@/core/match';
 import { isActiveOn, isShown, type Settings } from '@/core/settings';
-import { isToPage, type PageSummary, type ToPage } from '@/utils/messaging';
+import { isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
@@ -31,12 +31,14 @@ export default defineContentScript({
     let settings: Settings = await loadSettings();
     const shown = (id: string) => isShown(settings, entities.get(id)!);
     const painter = new HighlightPainter();
+    const slicing = { budgetUnits: 64_000, budgetMs: 8 };
+    const scheduler = new Scheduler(slicing);
     const session = new PageSession({
       matcher,
       kindOf: (id) => entities.get(id)!.kind,
       isShown: shown,
       painter,
-      scheduler: new Scheduler({ budgetUnits: 64_000, budgetMs: 8 }),
+      scheduler,
       // The card and its listeners are set up with the page's first mark, which may come long after load.
       onMarks: () => ensureCards(),
       onChange: () => cards?.refresh(),
@@ -87,7 +89,8 @@ export default defineContentScript({
       void apply();
     }));
 
-    const answer = async (message: ToPage): Promise<PageSummary | boolean> => {
+    const answer = async (message: ToPage): Promise<PageSummary | Diagnostics | boolean> => {
+      if (message.type === 'gloss:diagnostics') return { budgetUnits: slicing.budgetUnits, slices: scheduler.slices };
       if (message.type === 'gloss:summary') {
         const counts = new Map<string, number>();
         for (const mark of session.marks.marks) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);

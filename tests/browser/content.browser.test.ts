@@ -9,6 +9,25 @@ const expected: Record<string, string[]> = JSON.parse(readFileSync(new URL('../f
 const preactModule = `data:text/javascript;base64,${readFileSync(new URL('../../node_modules/preact/dist/preact.mjs', import.meta.url)).toString('base64')}`;
 const appPage = readFileSync(new URL('../fixtures/pages/app.html', import.meta.url), 'utf8').replace('/vendor/preact.mjs', preactModule);
 
+/** About a megabyte of news-like paragraphs, a few names in each. */
+function hugePage(): string {
+  const sentences = [
+    'Officials in Islamabad said talks with Tehran would continue next week.',
+    'Trade across the border has grown, traders in Quetta said, despite the sanctions.',
+    'The Balochistan Liberation Army claimed an attack on a convoy near the coast.',
+    'Analysts expect Washington to watch the talks closely.',
+    'Farmers complained about water shortages and the price of diesel.',
+  ];
+  const paragraphs: string[] = [];
+  for (let i = 0, size = 0; size < 1_000_000; i++) {
+    const text = `${sentences[i % sentences.length]} ${sentences[(i * 7 + 3) % sentences.length]} Update ${i}.`;
+    paragraphs.push(`<p>${text}</p>`);
+    size += text.length;
+  }
+  paragraphs.push('<p id="last">The archive ends with Tehran.</p>');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Archive</title></head><body><main>${paragraphs.join('\n')}</main></body></html>`;
+}
+
 /** Marks on the page as { highlight name: texts }, for the kinds only. */
 async function marksOf(page: GlossPage): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
@@ -33,7 +52,7 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     page.tabId().then((id) => extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message));
 
   beforeAll(async () => {
-    server = await startServer({ '/app.html': appPage });
+    server = await startServer({ '/app.html': appPage, '/huge.html': hugePage() });
     browser = await launch(browserName);
     const blank = await browser.open(server.url('feed.html'));
     extension = await browser.openPopup(blank);
@@ -118,6 +137,22 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     expect((await page.dialog())?.name).toBe('Jaish al-Adl');
     await page.press('Escape');
     expect(await page.dialog()).toBeNull();
+    await page.close();
+  });
+
+  it('marks a 1 MB page in several slices, none over its budget of work', async () => {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('huge.html'));
+    // The page is found in document order, so a mark in the last paragraph means the whole page was done.
+    await page.waitFor(
+      () => [...(CSS.highlights.get('gloss-place') ?? [])].some((range) => range.startContainer.parentElement?.id === 'last'),
+      'the last paragraph to be marked',
+      60_000,
+    );
+    const diagnostics = await sendToPage(page, { type: 'gloss:diagnostics' });
+    expect(diagnostics.slices.length).toBeGreaterThan(10);
+    for (const slice of diagnostics.slices) expect(slice.units).toBeLessThanOrEqual(diagnostics.budgetUnits);
+    expect(diagnostics.slices.reduce((n: number, slice: { units: number }) => n + slice.units, 0)).toBeGreaterThan(1_000_000);
     await page.close();
   });
 

@@ -38,6 +38,20 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (target) => {
     expect(existsSync(`${OUTPUT}${target}/popup.html`)).toBe(true);
   });
 
+  it('offers keyboard commands to walk the marks, Alt+G forward and Alt+Shift+G back', () => {
+    expect(built.commands).toEqual({
+      'next-mark': { suggested_key: { default: 'Alt+G' }, description: expect.stringMatching(/next/) },
+      'previous-mark': { suggested_key: { default: 'Alt+Shift+G' }, description: expect.stringMatching(/previous/) },
+    });
+    expect(built.background).toBeDefined();
+  });
+
+  it('runs its content script on web pages, in every frame, when the page is idle, with the highlight styles', () => {
+    expect(built.content_scripts).toEqual([
+      expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], all_frames: true, run_at: 'document_idle', css: [expect.stringMatching(/\.css$/)] }),
+    ]);
+  });
+
   it('does not expose its pages to websites', () => {
     expect(built.web_accessible_resources).toBeUndefined();
   });
