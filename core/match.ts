@@ -4,7 +4,7 @@
  * looked up in a word trie built from the compiled aliases, the longest alias
  * that fits is tried first, and the page context decides short forms.
  */
-import { editDistance, foldKey, gapKind, isAllCaps, isSpaceOnly, startsUpper, visible, WORD } from './normalize';
+import { editDistance, foldKey, gapKind, isAllCaps, isSpaceOnly, startsUpper, tokenize, visible } from './normalize';
 import { GENERATION_SUFFIXES, NAME_PARTICLES, NOT_A_NAME } from './name-context';
 import { CaseRule, type CompiledAlias, type CompiledIndex, type Mention, type MatchVia } from './types';
 
@@ -74,11 +74,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
   function match(text: string, context: MatchContext = createContext()): Mention[] {
     const starts: number[] = [];
     const ends: number[] = [];
-    const word = new RegExp(WORD);
-    for (let m = word.exec(text); m; m = word.exec(text)) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
-    }
+    tokenize(text, starts, ends);
     const n = starts.length;
     const raw = (k: number) => text.slice(starts[k], ends[k]);
     const gapAfter = (k: number) => text.slice(ends[k], starts[k + 1]);

@@ -26,6 +26,12 @@ export interface Diagnostics {
   /** Work units (characters) a slice may take, and the recent slices: units done and milliseconds taken. */
   budgetUnits: number;
   slices: { units: number; ms: number }[];
+  /** `performance.now()` of the page (one clock for the page and the content script) at the script's first statement, */
+  scriptStart: number;
+  /** when the first pass over the page had registered its highlights (null while it runs), */
+  firstPassDone: number | null;
+  /** and when the latest change to the page had been marked. */
+  lastUpdateDone: number | null;
 }
 
 export type Reply<M extends ToPage> = M extends { type: 'gloss:summary' }

@@ -35,6 +35,11 @@ export function App({ knowledge, api, tabId }: AppProps) {
     });
   }, [api, tabId]);
 
+  // For the benchmark: when the popup first shows the page's summary (or says it can't).
+  useEffect(() => {
+    if (summary !== undefined && performance.getEntriesByName('gloss-popup-ready').length === 0) performance.mark('gloss-popup-ready');
+  }, [summary]);
+
   const update = (change: (current: Settings) => Settings) => {
     if (!settings) return;
     const next = change(settings);

@@ -9,6 +9,12 @@ const expected: Record<string, string[]> = JSON.parse(readFileSync(new URL('../f
 const preactModule = `data:text/javascript;base64,${readFileSync(new URL('../../node_modules/preact/dist/preact.mjs', import.meta.url)).toString('base64')}`;
 const appPage = readFileSync(new URL('../fixtures/pages/app.html', import.meta.url), 'utf8').replace('/vendor/preact.mjs', preactModule);
 
+/** A page that records every window message and DOM event a script could send it. */
+const LISTENING_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Listening</title><script>
+  window.heard = [];
+  addEventListener('message', (event) => heard.push('message ' + JSON.stringify(event.data)));
+</script></head><body><p>Shehbaz Sharif met Masoud Pezeshkian in Islamabad.</p></body></html>`;
+
 /** About a megabyte of news-like paragraphs, a few names in each. */
 function hugePage(): string {
   const sentences = [
@@ -52,7 +58,7 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     page.tabId().then((id) => extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message));
 
   beforeAll(async () => {
-    server = await startServer({ '/app.html': appPage, '/huge.html': hugePage() });
+    server = await startServer({ '/app.html': appPage, '/huge.html': hugePage(), '/listening.html': LISTENING_PAGE });
     browser = await launch(browserName);
     const blank = await browser.open(server.url('feed.html'));
     extension = await browser.openPopup(blank);
@@ -81,6 +87,14 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     const page = await browser.open(server.url('article.html?garbage'));
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'marks despite corrupt settings');
     expect(await marksOf(page)).toEqual(expected);
+    await page.close();
+  });
+
+  it('sends the page no window message while it marks', async () => {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('listening.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 2, 'the page to be marked');
+    expect(await page.evaluate(() => (window as any).heard)).toEqual([]);
     await page.close();
   });
 
