@@ -47,8 +47,8 @@ export const PAGES: PageSpec[] = [
   { name: 'archive-1mb', size: 1_000_000, density: 4 },
   { name: 'no-mention-20kb', size: 20_000, density: 0 },
   { name: 'no-mention-1mb', size: 1_000_000, density: 0 },
-  // About 50,000 elements: short paragraphs, each in three wrappers, plus a link.
-  { name: 'elements-50k', size: 110_000, density: 2, wrappers: 3, paragraph: 45 },
+  // About 50,000 elements: short paragraphs, each nested in twelve wrappers, with a link.
+  { name: 'elements-50k', size: 200_000, density: 2, wrappers: 12, paragraph: 20 },
 ];
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -66,27 +66,35 @@ export class PageSession {
     const { matcher, painter, scheduler } = this.options;
     const context = this.context;
     const self = this;
+    // Painted once the pass is done: each paint mid-pass would make the page repaint its highlights between slices.
+    const found: PageMark[] = [];
     function* work(): Generator<number, void> {
       for (const root of roots) {
         for (const chunk of walkText(root)) {
           if (context !== self.context) return;
-          self.record(chunk, matcher.match(chunk.text, context), painter);
+          found.push(...self.record(chunk, matcher.match(chunk.text, context)));
           yield chunk.text.length;
         }
       }
     }
-    return scheduler.run(work(), { maxStepUnits: maxChunkLength() }).then(() => this.options.onChange?.());
+    return scheduler.run(work(), { maxStepUnits: maxChunkLength() }).then(() => {
+      if (context !== this.context) return;
+      painter.add(found.filter((mark) => this.marks.marks.has(mark) && this.options.isShown(mark.entity)));
+      if (found.length > 0) this.options.onMarks?.();
+      this.options.onChange?.();
+    });
   }
 
-  private record(chunk: TextChunk, mentions: ReturnType<Matcher['match']>, painter: HighlightPainter): void {
-    if (mentions.length === 0) return;
+  /** Records the mentions of one chunk; returns the marks on text the page shows. */
+  private record(chunk: TextChunk, mentions: ReturnType<Matcher['match']>): PageMark[] {
+    if (mentions.length === 0) return [];
     const added = this.marks.addFromChunk(chunk, mentions);
     // Text hidden by the page's CSS (a collapsed menu, a "visually hidden" label) is not marked. Asked only where
     // there is a mention, since it makes the browser compute styles.
     const hidden = added.filter((mark) => !isRendered(mark.pieces[0]!.node.parentElement));
-    if (hidden.length > 0) this.marks.removeWhere((piece) => hidden.includes(piece.mark));
-    painter.add(added.filter((mark) => !hidden.includes(mark) && this.options.isShown(mark.entity)));
-    if (added.length > hidden.length) this.options.onMarks?.();
+    if (hidden.length === 0) return added;
+    this.marks.removeWhere((piece) => hidden.includes(piece.mark));
+    return added.filter((mark) => !hidden.includes(mark));
   }
 
   private async update({ roots, removed }: Batch): Promise<void> {
