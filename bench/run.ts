@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildBundle } from '../knowledge/bundle';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, withExtension } from '../scripts/chromium';
 import { loadKnowledge } from '../knowledge/load';
 import { generatePage, PAGES } from './pages';
 import { markdown, stat, type PageResult, type Results } from './report';
@@ -33,8 +34,6 @@ const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const REPS = values.smoke ? 1 : Number(values.reps);
 const WARM = values.smoke ? 1 : 3;
 const pages = values.smoke ? PAGES.filter((p) => p.name === 'article-10kb' || p.name === 'no-mention-20kb') : PAGES;
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!values['no-build']) execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
 const runner = (await build({ entryPoints: [resolve(ROOT, 'bench/runner.ts')], bundle: true, write: false, format: 'iife', tsconfig: resolve(ROOT, 'tsconfig.json') })).outputFiles[0]!.text;
@@ -74,7 +73,7 @@ async function heapMB(page: Page): Promise<number> {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')!.value / 2 ** 20;
 }
 
-const browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 const context = await browser.newContext();
 const results: PageResult[] = [];
 for (const spec of pages) {
@@ -139,9 +138,9 @@ await browser.close();
 // The real extension: start-up to first pass done, live updates, and the popup.
 const extension = resolve(ROOT, '.output/chrome-mv3');
 const withGloss = await chromium.launchPersistentContext('', {
-  executablePath,
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...FLAGS],
+  args: withExtension(extension),
 });
 const worker = withGloss.serviceWorkers()[0] ?? (await withGloss.waitForEvent('serviceworker'));
 const origin = worker.url().split('/').slice(0, 3).join('/');

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, withExtension } from './chromium';
 
 const { values } = parseArgs({
   options: { screenshot: { type: 'string' }, 'popup-screenshot': { type: 'string' }, 'no-build': { type: 'boolean', default: false } },
@@ -30,19 +31,10 @@ const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 const extension = resolve(root, '.output/chrome-mv3');
 const headless = Boolean(values.screenshot || values['popup-screenshot']);
 const context = await chromium.launchPersistentContext('', {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless,
   viewport: { width: 1200, height: 860 },
-  args: [
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
+  args: withExtension(extension),
 });
 const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(url);

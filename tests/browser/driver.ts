@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import { withExtension } from '../../scripts/chromium';
 import puppeteer, { type Browser as PpBrowser, type KeyInput, type Page as PpPage } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -642,16 +643,7 @@ async function launchChromium(): Promise<GlossBrowser> {
     executablePath,
     headless: true,
     viewport: VIEWPORT,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: withExtension(dir),
   });
   const browser = new ChromiumBrowser(context);
   try {

@@ -1,0 +1,11 @@
+/**
+ * How the project starts the system Chromium (tests, demo, benchmark): where
+ * it is, and the flags that keep it quiet on a machine without network.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Without the background-networking flags Chromium keeps trying to reach Google's services, which this machine refuses. */
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+/** Flags that load one unpacked extension, and only that one. */
+export const withExtension = (dir: string) => [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_FLAGS];
