@@ -1,12 +1,12 @@
-import type { EntityCard, KnowledgeBundle } from '@/knowledge/bundle';
+import type { CardEntity, CardKnowledge } from '@/knowledge/bundle';
 import { formatDate } from '@/core/format-date';
 
 const KIND_LABEL = { person: 'Person', group: 'Group', country: 'Country', place: 'Place', event: 'Event' } as const;
 const MAX_QUOTES = 3;
 
 export interface CardProps {
-  entity: EntityCard;
-  knowledge: KnowledgeBundle;
+  entity: CardEntity;
+  knowledge: CardKnowledge;
   /** Opens another entity's card in place of this one. */
   onRelated?: (id: string) => void;
   onClose?: () => void;

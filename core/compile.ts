@@ -58,12 +58,14 @@ function compileAlias({ entity, text, form, ownerKeys, title }: AliasInput): Com
   const keys = cut.words.map(foldKey);
   const markFrom = titleCut?.words.length ?? 0;
   const nameKeys = keys.slice(markFrom);
+  const cases = cut.words.map((word, i) => (i < markFrom && !isAllCaps(word) ? CaseRule.Any : caseOf(word, form)));
   return {
     entity: entity.id,
     form,
     keys,
-    cases: cut.words.map((word, i) => (i < markFrom && !isAllCaps(word) ? CaseRule.Any : caseOf(word, form))),
-    words: cut.words,
+    cases,
+    // Only exact-case words are compared as written; the others would only make the content script bigger.
+    words: cut.words.map((word, i) => (cases[i] === CaseRule.Exact ? word : '')),
     gaps: cut.gaps,
     markFrom,
     trailingDot: cut.trailingDot,

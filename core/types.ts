@@ -42,7 +42,7 @@ export interface CompiledAlias {
   /** Folded keys of the words. */
   keys: string[];
   cases: CaseRule[];
-  /** The words as written, for `CaseRule.Exact`. */
+  /** The words as written where their rule is `CaseRule.Exact`, else ''. */
   words: string[];
   /** What separates word i from word i + 1. */
   gaps: ('space' | 'dot' | 'comma' | 'apostrophe')[];

@@ -6,17 +6,31 @@ import { compileIndex } from '../core/compile';
 import type { CompiledIndex } from '../core/types';
 import type { Entity, Knowledge, Source, Topic } from './schema';
 
-/** An entity as the cards and the popup show it: everything but the matching rules. */
-export type EntityCard = Omit<Entity, 'aliases' | 'titles'> & {
-  /** The surface forms, for the popup's search. */
-  aliases: string[];
-};
+/** An entity as a card shows it: everything but the matching rules. */
+export type CardEntity = Omit<Entity, 'aliases' | 'titles'>;
 
-export interface KnowledgeBundle {
-  index: CompiledIndex;
-  entities: EntityCard[];
+/** An entity as the popup knows it: its card, and its surface forms for the search. */
+export type EntityCard = CardEntity & { aliases: string[] };
+
+/** What a card needs to show an entity and name the others it mentions. */
+export interface CardKnowledge {
+  entities: CardEntity[];
   topics: Topic[];
   sources: Source[];
+}
+
+export interface KnowledgeBundle extends CardKnowledge {
+  index: CompiledIndex;
+  entities: EntityCard[];
+}
+
+/** What the content script bundles: the popup's knowledge less the surface forms only its search reads. */
+export interface PageKnowledge extends CardKnowledge {
+  index: CompiledIndex;
+}
+
+export function pageKnowledge({ index, entities, topics, sources }: KnowledgeBundle): PageKnowledge {
+  return { index, entities: entities.map(({ aliases: _aliases, ...card }) => card), topics, sources };
 }
 
 export function buildBundle(knowledge: Knowledge): KnowledgeBundle {

@@ -2,3 +2,8 @@ declare module 'virtual:gloss-knowledge' {
   const bundle: import('./bundle').KnowledgeBundle;
   export default bundle;
 }
+
+declare module 'virtual:gloss-knowledge/page' {
+  const bundle: import('./bundle').PageKnowledge;
+  export default bundle;
+}

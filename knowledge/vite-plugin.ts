@@ -5,22 +5,23 @@
  */
 import type { Plugin } from 'vite';
 import { join } from 'node:path';
-import { buildBundle } from './bundle';
+import { buildBundle, pageKnowledge } from './bundle';
 import { KNOWLEDGE_DIR, readKnowledgeFiles, validateKnowledge } from './load';
 
-const ID = 'virtual:gloss-knowledge';
-const RESOLVED = `\0${ID}`;
+/** The whole bundle (popup), and the page's share of it (content script). */
+const IDS = ['virtual:gloss-knowledge', 'virtual:gloss-knowledge/page'];
 
 export function glossKnowledge(dir = KNOWLEDGE_DIR): Plugin {
   return {
     name: 'gloss-knowledge',
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    resolveId: (id) => (IDS.includes(id) ? `\0${id}` : undefined),
     load(id) {
-      if (id !== RESOLVED) return undefined;
+      const name = id.slice(1);
+      if (!id.startsWith('\0') || !IDS.includes(name)) return undefined;
       const files = readKnowledgeFiles(dir);
       for (const { file } of files) this.addWatchFile(join(dir, file));
       const bundle = buildBundle(validateKnowledge(files));
-      return `export default ${JSON.stringify(bundle)};`;
+      return `export default ${JSON.stringify(name.endsWith('/page') ? pageKnowledge(bundle) : bundle)};`;
     },
   };
 }

@@ -7,14 +7,14 @@ import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floatin
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { Card } from '@/components/Card';
-import type { KnowledgeBundle } from '@/knowledge/bundle';
+import type { CardKnowledge } from '@/knowledge/bundle';
 import cardCss from '@/components/card.css?inline';
 import { rangeOf } from './hit-test';
 import type { Piece } from './page-marks';
 
 export interface CardHostOptions {
   ctx: ContentScriptContext;
-  knowledge: KnowledgeBundle;
+  knowledge: CardKnowledge;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
   /** The reader closed the card, or its mark scrolled out of view. */

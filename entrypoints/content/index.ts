@@ -6,7 +6,7 @@
 // Taken at the entry module's first statement (after its imports are evaluated), for the benchmark.
 const scriptStart = performance.now();
 import './highlights.css';
-import knowledge from 'virtual:gloss-knowledge';
+import knowledge from 'virtual:gloss-knowledge/page';
 import { browser, defineContentScript } from '#imports';
 import { createMatcher } from '@/core/match';
 import { isActiveOn, isShown, type Settings } from '@/core/settings';

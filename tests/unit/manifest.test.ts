@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const OUTPUT = new URL('../../.output/', import.meta.url).pathname;
@@ -50,6 +51,11 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (target) => {
     expect(built.content_scripts).toEqual([
       expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], all_frames: true, run_at: 'document_idle', css: [expect.stringMatching(/\.css$/)] }),
     ]);
+  });
+
+  it('ships a content script of at most 40 KB gzipped, knowledge included', () => {
+    const [script] = built.content_scripts[0].js as string[];
+    expect(gzipSync(readFileSync(`${OUTPUT}${target}/${script}`), { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
   });
 
   it('does not expose its pages to websites', () => {
