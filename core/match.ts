@@ -156,6 +156,8 @@ export function createMatcher(index: CompiledIndex): Matcher {
       if (alias.notAfter?.some((phrase) => text.slice(Math.max(0, start - phrase.length - 1), start).toLowerCase() === `${phrase} `)) return null;
       if (persons.has(alias.entity) && next >= 0 && GENERATION_SUFFIXES.has(nextKey) && /^,?\s+$/.test(nextGap)) return disown(alias);
       if ((short || alias.form === 'acronym') && inShoutingRun(first, last)) return null;
+      // "US$10 billion" names a currency, not the country.
+      if (alias.form === 'acronym' && text[end] === '$') return null;
       // A full name right after another given name belongs to someone else ("Hamza Shahbaz Sharif").
       if (!short && alias.markFrom === 0 && persons.has(alias.entity) && first > 0 && givenNameBefore(first - 1, start)) return null;
       if (short || alias.nameLike) {

@@ -75,6 +75,8 @@ export type Gap = 'space' | 'dot' | 'comma' | 'apostrophe';
 const SPACE = '[ \\t\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]';
 const GAPS: [RegExp, Gap][] = [
   [new RegExp(`^${SPACE}*[-\\u2010\\u2011]?${SPACE}*$`), 'space'],
+  // Typeset pages join compounds with an en dash ("Iran–Pakistan gas pipeline"); spaced, it separates clauses.
+  [/^\u2013$/, 'space'],
   [new RegExp(`^\\.${SPACE}*$`), 'dot'],
   [new RegExp(`^,${SPACE}+$`), 'comma'],
   [/^['\u2019]$/, 'apostrophe'],

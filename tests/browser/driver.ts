@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import { chromium, type BrowserContext, type Page as PwPage, type Request as PwRequest } from 'playwright-core';
 import { withExtension } from '../../scripts/chromium';
 import puppeteer, { type Browser as PpBrowser, type KeyInput, type Page as PpPage } from 'puppeteer-core';
 
@@ -33,6 +33,13 @@ export interface GlossBrowser {
   extensionOrigin: string;
   /** Wall time the launch took (browser start, extension load, helper page), in ms. */
   launchMs: number;
+  /**
+   * Starts recording the URL of every network request made anywhere in the session from now on (pages, their
+   * content scripts, extension pages, the extension's background); the returned function stops recording and
+   * returns the URLs (per source, in the order seen). What each browser can and cannot see: `recordRequests` in
+   * ChromiumBrowser and FirefoxBrowser below.
+   */
+  recordRequests(): Promise<() => Promise<string[]>>;
   close(): Promise<void>;
 }
 
@@ -494,6 +501,7 @@ abstract class BaseBrowser implements GlossBrowser {
 
   /** A new blank tab, active; `ownWindow`: in a window of its own (where the browser can). */
   protected abstract newTab(ownWindow?: boolean): Promise<BasePage>;
+  abstract recordRequests(): Promise<() => Promise<string[]>>;
   abstract close(): Promise<void>;
 
   async open(url: string): Promise<GlossPage> {
@@ -629,6 +637,20 @@ class ChromiumBrowser extends BaseBrowser {
         `Chromium did not load the extension from ${extensionDir} (expected ${this.extensionOrigin}): ${(error as Error).message.split('\n')[0]}`,
       );
     }
+  }
+  /**
+   * The context's `request` event: every page and frame (so content-script fetches, attributed to the page's
+   * frame), extension pages (their own chrome-extension:// files included) and service workers, the extension's
+   * background worker among them (`request.serviceWorker()`), including workers started after this call.
+   */
+  async recordRequests() {
+    const urls: string[] = [];
+    const listener = (request: PwRequest) => void urls.push(request.url());
+    this.context.on('request', listener);
+    return async () => {
+      this.context.off('request', listener);
+      return [...urls];
+    };
   }
   async close() {
     await this.context.close();
@@ -766,6 +788,46 @@ class FirefoxBrowser extends BaseBrowser {
     const page = (await this.browser.pages())[0] ?? (await this.browser.newPage());
     this.helperPage = new FirefoxPage(this, page);
     await this.helperPage.goto(`${this.extensionOrigin}/${POPUP}?gloss-harness=helper`);
+  }
+  /**
+   * Two sources, because WebDriver BiDi does not see the background page:
+   *
+   * 1. BiDi `network.beforeRequestSent`, which puppeteer's session already subscribes to for every browsing
+   *    context (all tabs and windows, present and future): pages, their content scripts, and extension pages
+   *    opened in tabs (the popup). It reports http(s) requests only (not moz-extension:// files); requests to
+   *    ports Firefox bans (1, 9, …) are refused before they exist and are not reported.
+   * 2. The background page (`_generated_background_page.html`, not a BiDi context): its Resource Timing
+   *    entries since the start, read through `runtime.getBackgroundPage()` from the helper page. These list only
+   *    requests that got a response — a failed request from the background (unreachable host) leaves no entry —
+   *    and are lost if the event page is unloaded and restarted between start and stop.
+   */
+  async recordRequests() {
+    type BeforeRequestSent = { request: { url: string } };
+    const connection = (this.browser as unknown as {
+      connection: { on(type: string, fn: (event: BeforeRequestSent) => void): void; off(type: string, fn: (event: BeforeRequestSent) => void): void };
+    }).connection;
+    const urls: string[] = [];
+    const listener = (event: BeforeRequestSent) => void urls.push(event.request.url);
+    connection.on('network.beforeRequestSent', listener);
+    const since = await this.helperPage.raw<number>(
+      `(async () => {
+        const background = await browser.runtime.getBackgroundPage();
+        background.performance.setResourceTimingBufferSize(100000);
+        return background.performance.timeOrigin + background.performance.now();
+      })()`,
+    );
+    return async () => {
+      connection.off('network.beforeRequestSent', listener);
+      const fromBackground = await this.helperPage.raw<string[]>(
+        `(async () => {
+          const { performance } = await browser.runtime.getBackgroundPage();
+          return performance.getEntriesByType('resource')
+            .filter((entry) => performance.timeOrigin + entry.startTime >= ${since})
+            .map((entry) => entry.name);
+        })()`,
+      );
+      return [...urls, ...fromBackground];
+    };
   }
   async close() {
     await this.browser.close();

@@ -34,6 +34,8 @@ describe('comparing words', () => {
     ['\u00A0', 'space'],
     ['-', 'space'],
     [' - ', 'space'],
+    ['\u2013', 'space'],
+    [' \u2013 ', null],
     ['. ', 'dot'],
     [', ', 'comma'],
     ['’', 'apostrophe'],
