@@ -24,12 +24,15 @@ function isHidden(name: string, attributes: Record<string, string>): boolean {
 }
 
 export function htmlToText(html: string): string {
-  let text = '';
+  // Pieces joined at the end: asking a growing string for its last character would flatten it every time.
+  const parts: string[] = [];
+  let atLineStart = true;
   /** Depth inside skipped elements; text counts only at 0. */
   let skipDepth = 0;
   const stack: boolean[] = [];
   const lineBreak = () => {
-    if (text.length > 0 && !text.endsWith('\n')) text += '\n';
+    if (!atLineStart) parts.push('\n');
+    atLineStart = true;
   };
   const parser = new Parser(
     {
@@ -40,7 +43,9 @@ export function htmlToText(html: string): string {
         else if (BLOCKS.has(name)) lineBreak();
       },
       ontext(data) {
-        if (skipDepth === 0) text += data.replace(/[\t\n\r ]+/g, ' ');
+        if (skipDepth > 0 || data.length === 0) return;
+        parts.push(data.replace(/[\t\n\r ]+/g, ' '));
+        atLineStart = false;
       },
       onclosetag(name) {
         if (stack.pop()) skipDepth--;
@@ -51,7 +56,8 @@ export function htmlToText(html: string): string {
   );
   parser.write(html);
   parser.end();
-  return text
+  return parts
+    .join('')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
