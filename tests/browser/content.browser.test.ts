@@ -121,6 +121,13 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
     const card = await page.dialog();
     expect(card?.name).toBe('Fatemeh Aman');
+    // The whole card is on screen, however long it is.
+    const box = await page.evaluate(() => {
+      const rect = document.querySelector('gloss-card')!.shadowRoot!.querySelector('[role=dialog]')!.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, height: innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
     expect(card?.text).toContain('Senior fellow');
     expect(card?.text).toMatch(/“[^”]+”\s*— Fatemeh Aman/);
     await page.moveAway();

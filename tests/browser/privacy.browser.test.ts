@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
+import { BROWSERS, launch, type GlossBrowser } from './driver';
 import { startServer, type TestServer } from './server';
 
 /**
@@ -7,6 +7,14 @@ import { startServer, type TestServer } from './server';
  * the marks, the cards and the popup, the browser records every request; the only ones allowed are those the test
  * itself made (the page and its favicon) and the extension's own packaged files (chrome-extension:, moz-extension:).
  */
+
+/**
+ * Firefox's own `-moz-bullet-font` (its user-agent sheet, html.css in omni.ja: `@font-face { font-family:
+ * -moz-bullet-font; src: url("data:font/woff2;base64,d09GMgABAAAAAAScAAsAAAAACfAA…") }`), which BiDi reports
+ * as a request of any page that shows a list bullet. The browser's, not Gloss's; the prefix includes the file's
+ * length, so another data: font still fails the test.
+ */
+const FIREFOX_BULLET_FONT = 'data:font/woff2;base64,d09GMgABAAAAAAScAAsAAAAACfAA';
 
 const cardOpen = () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null;
 
@@ -30,6 +38,7 @@ describe.each(BROWSERS)('no network requests of its own in %s', (browserName) =>
     return urls.filter((url) => {
       const scheme = new URL(url).protocol;
       if (scheme === 'chrome-extension:' || scheme === 'moz-extension:') return !url.startsWith(`${browser.extensionOrigin}/`);
+      if (browserName === 'firefox' && url.startsWith(FIREFOX_BULLET_FONT)) return false;
       return !ours.has(url);
     });
   }
@@ -57,8 +66,10 @@ describe.each(BROWSERS)('no network requests of its own in %s', (browserName) =>
     await page.close();
   });
 
-  // Chromium's background is a service worker, which an extension page cannot make fetch; Firefox's is a page.
-  it.runIf(browserName === 'firefox')('records a request the background page makes', async () => {
+  // Chromium's background is a service worker, which an extension page cannot make fetch; Firefox's is a page,
+  // so only Firefox has this case to test.
+  const firefoxOnly = browserName === 'firefox' ? it : null;
+  firefoxOnly?.('records a request the background page makes', async () => {
     const page = await browser.open(server.url('quiet.html'));
     const popup = await browser.openPopup(page);
     const stop = await browser.recordRequests();
@@ -81,9 +92,12 @@ describe.each(BROWSERS)('no network requests of its own in %s', (browserName) =>
     await article.hoverText('Fatemeh Aman');
     await article.waitFor(cardOpen, 'the card');
     expect((await article.dialog())?.name).toBe('Fatemeh Aman');
-    const related = await article.evaluate(
-      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] .card__link')?.textContent?.trim() ?? null,
-    );
+    // The related entities sit at the foot of the card, below its scrolled-out part: scroll the card, as a reader would.
+    const related = await article.evaluate(() => {
+      const link = document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] .card__link');
+      link?.scrollIntoView({ block: 'nearest' });
+      return link?.textContent?.trim() ?? null;
+    });
     expect(related).toBeTruthy();
     await article.click(related!);
     await article.waitFor(
@@ -106,7 +120,8 @@ describe.each(BROWSERS)('no network requests of its own in %s', (browserName) =>
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await popup.waitFor(() => document.querySelector('.search__results .found__item') !== null, 'search results');
-    await popup.click('Masoud Pezeshkian');
+    // A result's name is its text, the name and role run together ("Masoud PezeshkianPresident of Iran").
+    await popup.click(await popup.evaluate(() => document.querySelector('.search__results .found__item')!.textContent!.replace(/\s+/g, ' ').trim()));
     await popup.waitFor(() => document.querySelector('.search__card [role=dialog]') !== null, 'the search result’s card');
 
     await popup.waitFor(() => [...document.querySelectorAll('.found__item')].some((b) => b.textContent?.startsWith('Sistan and Baluchestan')), 'the list');
