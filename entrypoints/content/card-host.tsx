@@ -3,7 +3,7 @@
  * root (the only element Gloss adds to a page), the Preact card inside it,
  * positioned beside the mark with floating-ui and kept on screen.
  */
-import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { Card } from '@/components/Card';
@@ -114,13 +114,7 @@ export class CardHost {
         middleware: [
           offset(6),
           flip(),
-          // A long card gets no taller than the room on its side of the mark, and scrolls inside.
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => {
-              dialog.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`;
-            },
-          }),
+          // The card's CSS caps its height at the viewport's; shifting along both axes keeps all of it on screen.
           shift({ padding: 8, crossAxis: true }),
           hide(),
         ],
