@@ -89,10 +89,6 @@ export class CardController {
   }
 
   /** Closes the card when its mark is gone or hidden by the settings. */
-  forget(marks: Iterable<PageMark>): void {
-    for (const mark of marks) if (mark === this.open) this.close();
-  }
-
   refresh(): void {
     if (this.open && (!this.options.marks.marks.has(this.open) || !this.options.isShown(this.open.entity))) this.close();
   }
