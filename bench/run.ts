@@ -36,7 +36,17 @@ const WARM = values.smoke ? 1 : 3;
 const pages = values.smoke ? PAGES.filter((p) => p.name === 'article-10kb' || p.name === 'no-mention-20kb') : PAGES;
 
 if (!values['no-build']) execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
-const runner = (await build({ entryPoints: [resolve(ROOT, 'bench/runner.ts')], bundle: true, write: false, format: 'iife', tsconfig: resolve(ROOT, 'tsconfig.json') })).outputFiles[0]!.text;
+/** Vite's `?inline` CSS imports, which the content script uses, as esbuild text modules. */
+const inlineCss = {
+  name: 'inline-css',
+  setup(build: import('esbuild').PluginBuild) {
+    build.onResolve({ filter: /\.css\?inline$/ }, ({ path, resolveDir }) => ({ path: resolve(resolveDir, path.replace(/\?inline$/, '')), namespace: 'inline-css' }));
+    build.onLoad({ filter: /.*/, namespace: 'inline-css' }, ({ path }) => ({ contents: readFileSync(path, 'utf8'), loader: 'text' }));
+  },
+};
+const runner = (
+  await build({ entryPoints: [resolve(ROOT, 'bench/runner.ts')], bundle: true, write: false, format: 'iife', tsconfig: resolve(ROOT, 'tsconfig.json'), plugins: [inlineCss] })
+).outputFiles[0]!.text;
 
 const knowledge = buildBundle(loadKnowledge());
 const kinds = Object.fromEntries(knowledge.entities.map((e) => [e.id, e.kind]));

@@ -6,8 +6,11 @@ import { compileIndex } from '../core/compile';
 import type { CompiledIndex } from '../core/types';
 import type { Entity, Knowledge, Source, Topic } from './schema';
 
-/** An entity as a card shows it: everything but the matching rules. */
-export type CardEntity = Omit<Entity, 'aliases' | 'titles'>;
+/**
+ * An entity as a card shows it: everything but the matching rules, with the source it cites but not the paragraphs
+ * that mention it (those serve the checks, not the reader).
+ */
+export type CardEntity = Omit<Entity, 'aliases' | 'titles' | 'sources'> & { sources: { source: string }[] };
 
 /** An entity as the popup knows it: its card, and its surface forms for the search. */
 export type EntityCard = CardEntity & { aliases: string[] };
@@ -30,14 +33,20 @@ export interface PageKnowledge extends CardKnowledge {
 }
 
 export function pageKnowledge({ index, entities, topics, sources }: KnowledgeBundle): PageKnowledge {
-  return { index, entities: entities.map(({ aliases: _aliases, ...card }) => card), topics, sources };
+  return {
+    index,
+    entities: entities.map(({ aliases: _aliases, ...card }) => card),
+    topics,
+    sources,
+  };
 }
 
 export function buildBundle(knowledge: Knowledge): KnowledgeBundle {
   return {
     index: compileIndex(knowledge.entities),
-    entities: knowledge.entities.map(({ aliases, titles: _titles, ...card }) => ({
+    entities: knowledge.entities.map(({ aliases, titles: _titles, sources, ...card }) => ({
       ...card,
+      sources: sources.map(({ source }) => ({ source })),
       aliases: aliases.map((alias) => alias.text),
     })),
     topics: knowledge.topics,

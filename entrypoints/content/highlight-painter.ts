@@ -4,6 +4,7 @@
  * The page's DOM is never touched; `detach()` removes every highlight.
  */
 import type { Kind } from '@/core/types';
+import highlightRules from './highlights.css?inline';
 import type { PageMark } from './page-marks';
 
 const KINDS: Kind[] = ['person', 'group', 'country', 'place', 'event'];
@@ -13,6 +14,23 @@ export const highlightName = (kind: Kind) => `gloss-${kind}`;
 export class HighlightPainter {
   private readonly highlights = new Map<string, Highlight>();
   private readonly ranges = new WeakMap<PageMark, AbstractRange[]>();
+  /**
+   * Shadow roots that hold marks, and the sheet adopted into them: the document's `::highlight()` rules do not reach
+   * into shadow trees, so each such root gets the same rules. The one change to page state besides our UI host.
+   */
+  private readonly styledRoots = new Set<ShadowRoot>();
+  private sheet: CSSStyleSheet | null = null;
+
+  private style(mark: PageMark): void {
+    const root = mark.pieces[0]!.node.getRootNode();
+    if (!(root instanceof ShadowRoot) || this.styledRoots.has(root)) return;
+    if (!this.sheet) {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(highlightRules);
+    }
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    this.styledRoots.add(root);
+  }
 
   private highlight(name: string): Highlight {
     let highlight = this.highlights.get(name);
@@ -42,6 +60,7 @@ export class HighlightPainter {
     for (const mark of marks) {
       const highlight = this.highlight(highlightName(mark.kind));
       for (const range of this.rangesOf(mark)) highlight.add(range);
+      this.style(mark);
     }
   }
 
@@ -72,5 +91,7 @@ export class HighlightPainter {
   detach(): void {
     for (const name of this.highlights.keys()) CSS.highlights.delete(name);
     this.highlights.clear();
+    for (const root of this.styledRoots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    this.styledRoots.clear();
   }
 }

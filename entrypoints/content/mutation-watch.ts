@@ -35,6 +35,7 @@ export class MutationWatch {
     this.observer = new MutationObserver((records) => this.collect(records));
   }
 
+  /** Watches `target`'s subtree; called again for each open shadow root, which a document-wide watch does not see into. */
   start(target: Node = document.body): void {
     this.observer.observe(target, { childList: true, subtree: true, characterData: true });
   }

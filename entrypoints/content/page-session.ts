@@ -70,7 +70,7 @@ export class PageSession {
     const found: PageMark[] = [];
     function* work(): Generator<number, void> {
       for (const root of roots) {
-        for (const chunk of walkText(root)) {
+        for (const chunk of walkText(root, { onShadowRoot: (shadow) => self.watch.start(shadow) })) {
           if (context !== self.context) return;
           found.push(...self.record(chunk, matcher.match(chunk.text, context)));
           yield chunk.text.length;

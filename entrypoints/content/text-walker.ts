@@ -63,6 +63,8 @@ export interface WalkOptions {
   chunkSize: number;
   /** Longer text nodes are cut into runs of at most this many characters, at a space. */
   maxRun: number;
+  /** Told of each open shadow root the walk enters, so its changes can be watched and its marks styled. */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 const DEFAULTS: WalkOptions = { chunkSize: 8_000, maxRun: 8_000 };
@@ -139,6 +141,14 @@ export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Gener
         breakLine();
         const chunk = text.length >= chunkSize ? flush() : null;
         if (chunk) yield chunk;
+      }
+      // An open shadow root's text is the element's rendered content: walked as a block of its own.
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) {
+        const chunk = flush();
+        if (chunk) yield chunk;
+        options.onShadowRoot?.(shadow);
+        yield* walkText(shadow, options);
       }
       descend = node.firstChild !== null;
     }

@@ -90,6 +90,24 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     await page.close();
   });
 
+  it('marks inside open shadow roots, styles the marks there, follows changes there, and leaves closed roots alone', async () => {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('shadow.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 2, 'the open root to be marked');
+    expect(await marksOf(page)).toEqual({ 'gloss-person': ['Masoud Pezeshkian', 'Shehbaz Sharif'], 'gloss-place': ['Islamabad'] });
+    expect(
+      await page.evaluate(() =>
+        (window as any).openRoot.adoptedStyleSheets.some((sheet: CSSStyleSheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(gloss-person)'))),
+      ),
+    ).toBe(true);
+    await page.evaluate(() => (window as any).addToOpenStory('Marco Rubio phoned later.'));
+    await page.waitFor(() => CSS.highlights.get('gloss-person')?.size === 3, 'text added inside the root to be marked');
+    await setSettings({ version: 1, enabled: false, sitesOff: [], topicsOff: [], kindsOff: [] });
+    await page.waitFor(() => (window as any).openRoot.adoptedStyleSheets.length === 0, 'the adopted sheet to go when Gloss is switched off');
+    await setSettings(undefined);
+    await page.close();
+  });
+
   it('sends the page no window message while it marks', async () => {
     await setSettings(undefined);
     const page = await browser.open(server.url('listening.html'));
@@ -98,7 +116,7 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     await page.close();
   });
 
-  it.each(['article.html', 'feed.html', 'spa.html', 'app.html', 'listening.html'])(
+  it.each(['article.html', 'feed.html', 'spa.html', 'app.html', 'listening.html', 'shadow.html'])(
     'leaves the DOM of %s exactly as it was, apart from its own UI host',
     async (fixture) => {
       const plain = await browser.open(server.url(`${fixture}?unmarked`));
