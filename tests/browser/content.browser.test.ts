@@ -108,6 +108,29 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     await page.close();
   });
 
+  it('marks a page that broke its own built-ins (MutationObserver, Range, Array, Map, String, RegExp, JSON, CSS) as any other', async () => {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('hostile-globals.html'));
+    // The page restores its built-ins only once it sees Gloss's three marks of people (see the fixture).
+    await page.waitFor(() => (window as any).builtinsRestored === true, 'the page to be marked despite its broken built-ins');
+    expect(await page.highlightTexts('gloss-person')).toEqual(['Shehbaz Sharif', 'Masoud Pezeshkian', 'Sharif']);
+    await page.close();
+  });
+
+  it('never marks text the reader can edit', async () => {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('editable.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 2, 'the read-only text to be marked');
+    expect(await marksOf(page)).toEqual({ 'gloss-place': ['Tehran', 'Washington'] });
+    await page.evaluate(() => {
+      document.getElementById('editor')!.append(Object.assign(document.createElement('p'), { textContent: 'Typed: Shehbaz Sharif' }));
+      document.body.append(Object.assign(document.createElement('p'), { textContent: 'Appended: Chabahar' }));
+    });
+    await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 3, 'the appended read-only text to be marked');
+    expect(await page.highlightTexts('gloss-person')).toEqual([]);
+    await page.close();
+  });
+
   it('sends the page no window message while it marks', async () => {
     await setSettings(undefined);
     const page = await browser.open(server.url('listening.html'));
