@@ -97,7 +97,8 @@ export class PageSession {
     return added.filter((mark) => !hidden.includes(mark));
   }
 
-  private async update({ roots, removed }: Batch): Promise<void> {
+  /** Finds changed blocks again; the scan reports the change, removals included, when it is done. */
+  private async update({ roots }: Batch): Promise<void> {
     const { painter } = this.options;
     const stale = this.marks.removeWhere((piece) => !piece.node.isConnected || roots.some((root) => root.contains(piece.node)));
     painter.remove(stale);
@@ -108,8 +109,6 @@ export class PageSession {
       // A name added to the page can license short forms found earlier ("Sharif" above a new "Shehbaz Sharif"):
       // find everything again. Each entity can do this once, since `seen` only grows.
       this.rescanAll();
-    } else if (removed || stale.length > 0) {
-      this.options.onChange?.();
     }
   }
 
