@@ -1,11 +1,13 @@
 /**
  * The one settings store, shared by the popup and the content scripts through
  * `storage.local`; both see changes live through storage change events.
+ * `browser.storage` is used directly: WXT's storage wrapper (versions,
+ * metadata, snapshots) would cost the content script 3 KB for one key.
  */
-import { storage } from '#imports';
+import { browser } from '#imports';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/core/settings';
 
-const item = storage.defineItem<unknown>('local:settings');
+const KEY = 'settings';
 
 function parse(raw: unknown): Settings {
   const { settings, problems } = parseSettings(raw);
@@ -15,7 +17,7 @@ function parse(raw: unknown): Settings {
 
 export async function loadSettings(): Promise<Settings> {
   try {
-    return parse(await item.getValue());
+    return parse((await browser.storage.local.get(KEY))[KEY]);
   } catch (error) {
     console.warn('Gloss: could not read settings; using defaults.', error);
     return { ...DEFAULT_SETTINGS };
@@ -23,10 +25,14 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await item.setValue(settings);
+  await browser.storage.local.set({ [KEY]: settings });
 }
 
 /** Calls `listener` with the new settings whenever any page or the popup changes them; returns the unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
-  return item.watch((raw) => listener(parse(raw)));
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) listener(parse(changes[KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }
