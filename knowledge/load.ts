@@ -69,7 +69,7 @@ function parseEntries<T extends z.ZodType>(schema: T, { file, data }: KnowledgeF
   return out;
 }
 
-function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, problems: string[]): void {
+function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, problems: string[], requirePassages: boolean): void {
   const ids = new Map<string, number>();
   for (const list of [knowledge.sources, knowledge.topics, knowledge.entities]) {
     for (const { id } of list) ids.set(id, (ids.get(id) ?? 0) + 1);
@@ -106,6 +106,7 @@ function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, prob
       });
     });
   }
+  if (requirePassages) checkPassages(knowledge, at, problems);
   if (problems.length > 0) return;
   for (const claim of aliasClaims(knowledge.entities)) {
     if (claim.owners.length > 1) {
@@ -117,8 +118,33 @@ function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, prob
   }
 }
 
+/** The claims of an entity that cite a paragraph, each with its field path. */
+export function citingClaims(entity: Entity): { field: string; paragraph: number }[] {
+  return [
+    { field: 'role.paragraph', paragraph: entity.role.paragraph },
+    ...entity.summary.map((claim, i) => ({ field: `summary.${i}.paragraph`, paragraph: claim.paragraph })),
+    ...entity.quotes.map((quote, i) => ({ field: `quotes.${i}.paragraph`, paragraph: quote.paragraph })),
+  ];
+}
+
+/** Every cited paragraph has a passage in the entity's (first) source, so the card can link to it. */
+function checkPassages(knowledge: Knowledge, at: (entity: Entity) => string, problems: string[]): void {
+  const sources = new Map(knowledge.sources.map((source) => [source.id, source]));
+  for (const entity of knowledge.entities) {
+    const source = sources.get(entity.sources[0]!.source);
+    if (!source) continue;
+    const passages = new Set(source.passages.map((passage) => passage.paragraph));
+    for (const { field, paragraph } of citingClaims(entity)) {
+      if (!passages.has(paragraph)) {
+        problems.push(`${at(entity)}, field ${field}: source "${source.id}" has no passage for paragraph ${paragraph} (npm run passages -- --source <article>)`);
+      }
+    }
+  }
+}
+
 /** Validates knowledge files; throws a KnowledgeError listing every problem found. */
-export function validateKnowledge(files: KnowledgeFile[]): Knowledge {
+/** `requirePassages: false` is for `npm run passages`, which writes them. */
+export function validateKnowledge(files: KnowledgeFile[], { requirePassages = true } = {}): Knowledge {
   const problems: string[] = [];
   const knowledge: Knowledge = { sources: [], topics: [], entities: [] };
   const fileOf = new Map<string, string>();
@@ -131,7 +157,7 @@ export function validateKnowledge(files: KnowledgeFile[]): Knowledge {
     else if (file.file === 'topics.json') knowledge.topics.push(...remember(parseEntries(TopicSchema, file, problems)));
     else knowledge.entities.push(...remember(parseEntries(EntitySchema, file, problems)));
   }
-  if (problems.length === 0) checkReferences(knowledge, fileOf, problems);
+  if (problems.length === 0) checkReferences(knowledge, fileOf, problems, requirePassages);
   if (problems.length > 0) throw new KnowledgeError(problems);
   return knowledge;
 }

@@ -79,6 +79,13 @@ export const TopicSchema = z.strictObject({
   description: z.string().min(1),
 });
 
+/** Verbatim words that a URL text fragment finds at the start (and end) of one paragraph; see knowledge/passages.ts. */
+export const PassageSchema = z.strictObject({
+  paragraph: Paragraph,
+  start: z.string().min(1),
+  end: z.string().min(1).optional(),
+});
+
 export const SourceSchema = z.strictObject({
   id: Id,
   publisher: z.string().min(1),
@@ -88,11 +95,14 @@ export const SourceSchema = z.strictObject({
   url: z.url(),
   authors: z.array(z.string()).default([]),
   editors: z.array(z.string()).default([]),
+  /** One per paragraph that a claim cites, written by `npm run passages`. */
+  passages: z.array(PassageSchema).default([]),
 });
 
 export type Entity = z.output<typeof EntitySchema>;
 export type Topic = z.output<typeof TopicSchema>;
 export type Source = z.output<typeof SourceSchema>;
+export type Passage = z.output<typeof PassageSchema>;
 export type AliasSpec = z.output<typeof AliasSchema>;
 export type EntityKind = z.output<typeof Kind>;
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge, readKnowledgeFiles, validateKnowledge, type KnowledgeFile } from '@/knowledge/load';
 import { verifyQuotes } from '@/knowledge/verify-quotes';
 import { KINDS } from '@/knowledge/schema';
+import { cite, sourceOf } from '@/knowledge/citations';
+import { readTextDirective } from '../support/text-directive';
 
 /** The ids `entities.md` requires, by kind. */
 const REQUIRED = {
@@ -101,6 +103,7 @@ describe('a broken knowledge entry', () => {
     ['a dangling related id', 'chabahar', (e: Record<string, any>) => e.related.push({ id: 'kabul', reason: 'x' }), /^entities\/places\.json: "chabahar", field related\.\d+\.id: no entity "kabul"/],
     ['an unknown topic', 'india', (e: Record<string, any>) => e.topics.push('sports'), /^entities\/countries\.json: "india", field topics\.\d+: no topic "sports"/],
     ['an unknown quote speaker', 'fatemeh-aman', (e: Record<string, any>) => (e.quotes[0].speaker = 'nobody'), /^entities\/people\.json: "fatemeh-aman", field quotes\.0\.speaker: no entity "nobody"/],
+    ['a claim citing a paragraph with no passage', 'tehran', (e: Record<string, any>) => (e.summary[1].paragraph = 35), /^entities\/places\.json: "tehran", field summary\.1\.paragraph: source "dw-2025-08-06" has no passage for paragraph 35/],
     ['an alias no page writes', 'israel', (e: Record<string, any>) => e.aliases.push('Israel (state)'), /^entities\/countries\.json: "israel", field aliases\.\d+\.text: /],
   ])('with %s names the file, entry and field', (_what, id, change, expected) => {
     expect(problemsOf(withEntity(id, change))).toEqual([expect.stringMatching(expected)]);
@@ -119,4 +122,35 @@ describe('a broken knowledge entry', () => {
   it('with a file that is not JSON names the file', () => {
     expect(() => validateKnowledge([{ file: 'topics.json', data: {} }])).toThrow(/topics\.json: expected an array/);
   });
+});
+
+describe.runIf(existsSync(SEED))('source links against the source article (needs ../shared/seed)', () => {
+  const lines = readFileSync(SEED, 'utf8').split(/\r?\n/);
+  const article = lines.join('\n').toLowerCase();
+  const paragraphStart = (n: number) => lines.slice(0, n - 1).join('\n').length + (n > 1 ? 1 : 0);
+  const claims = knowledge.entities.flatMap((entity) =>
+    [entity.role, ...entity.summary, ...entity.quotes].map((claim) => ({ entity, text: claim.text, paragraph: claim.paragraph })),
+  );
+
+  it.each(claims.map((claim) => [claim.entity.id, claim.paragraph, claim.text.slice(0, 40), claim] as const))(
+    '%s, paragraph %i ("%s…"): the link opens the article at that paragraph',
+    (_id, paragraph, _text, claim) => {
+      const { url } = cite(sourceOf(knowledge.sources, claim.entity)!, paragraph);
+      expect(url.startsWith(`${knowledge.sources[0]!.url}#:~:text=`)).toBe(true);
+      const terms = readTextDirective(url)!;
+      const text = lines[paragraph - 1]!.toLowerCase();
+      const [start, end] = [terms.start.toLowerCase(), terms.end?.toLowerCase()];
+      expect(text).toContain(start);
+      if (end !== undefined) expect(text).toContain(end);
+      // Browsers take the first match in the page: it must be this paragraph's.
+      const from = paragraphStart(paragraph);
+      const at = article.indexOf(start);
+      expect(at).toBeGreaterThanOrEqual(from);
+      expect(at).toBeLessThan(from + text.length);
+      if (end !== undefined) {
+        const endAt = article.indexOf(end, at + start.length);
+        expect(endAt + end.length).toBeLessThanOrEqual(from + text.length);
+      }
+    },
+  );
 });
