@@ -2,11 +2,21 @@
  * The reader's settings: one versioned shape with defaults, and a parser that
  * keeps every valid field of a stored value and falls back to the default for
  * the rest, so a corrupt or foreign value never breaks the popup or a page.
- * Only what the reader chose is stored: no page, URL or text they read.
+ * Only what the reader chose is stored: no page, URL or text they read beyond
+ * the surface form of a mark they corrected.
  */
+import { foldKey } from './normalize';
 import type { Kind } from './types';
 
-export const SETTINGS_VERSION = 1;
+/** 2 added `hidden` and `announce`; a version 1 value is read as version 2 with their defaults. */
+export const SETTINGS_VERSION = 2;
+
+/** "Not this": on `site`, the surface form `text` does not name `entity`. */
+export interface Correction {
+  site: string;
+  text: string;
+  entity: string;
+}
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -16,6 +26,9 @@ export interface Settings {
   sitesOff: string[];
   topicsOff: string[];
   kindsOff: Kind[];
+  hidden: Correction[];
+  /** Tell screen readers, once per page, how many names were marked. */
+  announce: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -24,11 +37,23 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sitesOff: [],
   topicsOff: [],
   kindsOff: [],
+  hidden: [],
+  announce: true,
 });
 
 const KINDS: readonly Kind[] = ['person', 'group', 'country', 'place', 'event'];
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+const isCorrection = (value: unknown): value is Correction =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['site', 'text', 'entity'].every((field) => typeof (value as Record<string, unknown>)[field] === 'string' && (value as Record<string, string>)[field] !== '');
+
+/** How a surface form is compared: case, diacritics, invisible characters and runs of spaces don't count. */
+export const surfaceKey = (text: string) => foldKey(text.replace(/\s+/g, ' ').trim());
+
+const sameCorrection = (a: Correction, b: Correction) => a.site === b.site && a.entity === b.entity && surfaceKey(a.text) === surfaceKey(b.text);
 
 export interface ParsedSettings {
   settings: Settings;
@@ -36,15 +61,21 @@ export interface ParsedSettings {
   problems: string[];
 }
 
+export function defaultSettings(): Settings {
+  return { ...DEFAULT_SETTINGS, sitesOff: [], topicsOff: [], kindsOff: [], hidden: [] };
+}
+
 export function parseSettings(raw: unknown): ParsedSettings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, sitesOff: [], topicsOff: [], kindsOff: [] };
+  const settings = defaultSettings();
   if (raw === undefined || raw === null) return { settings, problems: [] };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [`expected an object, got ${JSON.stringify(raw)?.slice(0, 80)}`] };
   const stored = raw as Record<string, unknown>;
   const problems: string[] = [];
-  if (stored.version !== SETTINGS_VERSION) problems.push(`unknown version ${JSON.stringify(stored.version)}`);
-  if (typeof stored.enabled === 'boolean') settings.enabled = stored.enabled;
-  else if ('enabled' in stored) problems.push('enabled is not a boolean');
+  if (stored.version !== SETTINGS_VERSION && stored.version !== 1) problems.push(`unknown version ${JSON.stringify(stored.version)}`);
+  for (const field of ['enabled', 'announce'] as const) {
+    if (typeof stored[field] === 'boolean') settings[field] = stored[field];
+    else if (field in stored) problems.push(`${field} is not a boolean`);
+  }
   for (const field of ['sitesOff', 'topicsOff'] as const) {
     if (isStringList(stored[field])) settings[field] = [...new Set(stored[field])];
     else if (field in stored) problems.push(`${field} is not a list of strings`);
@@ -53,6 +84,14 @@ export function parseSettings(raw: unknown): ParsedSettings {
     settings.kindsOff = [...new Set(stored.kindsOff as Kind[])];
   } else if ('kindsOff' in stored) {
     problems.push('kindsOff is not a list of kinds');
+  }
+  if (Array.isArray(stored.hidden)) {
+    for (const item of stored.hidden) {
+      if (!isCorrection(item)) problems.push(`hidden holds ${JSON.stringify(item)?.slice(0, 80)}, not a correction`);
+      else if (!settings.hidden.some((known) => sameCorrection(known, item))) settings.hidden.push({ site: item.site, text: item.text, entity: item.entity });
+    }
+  } else if ('hidden' in stored) {
+    problems.push('hidden is not a list');
   }
   return { settings, problems };
 }
@@ -65,4 +104,19 @@ export function isActiveOn(settings: Settings, hostname: string): boolean {
 /** An entity is shown when its kind is on and at least one of its topics is on. */
 export function isShown(settings: Settings, entity: { kind: Kind; topics: readonly string[] }): boolean {
   return !settings.kindsOff.includes(entity.kind) && entity.topics.some((topic) => !settings.topicsOff.includes(topic));
+}
+
+/** Whether the reader said that, on `site`, this mark's words don't name its entity. */
+export function isCorrected(settings: Settings, site: string, mark: { text: string; entity: string }): boolean {
+  return settings.hidden.some((correction) => sameCorrection(correction, { site, text: mark.text, entity: mark.entity }));
+}
+
+/** The settings with `correction` added (once). */
+export function withCorrection(settings: Settings, correction: Correction): Settings {
+  if (settings.hidden.some((known) => sameCorrection(known, correction))) return settings;
+  return { ...settings, hidden: [...settings.hidden, { ...correction, text: correction.text.replace(/\s+/g, ' ').trim() }] };
+}
+
+export function withoutCorrection(settings: Settings, correction: Correction): Settings {
+  return { ...settings, hidden: settings.hidden.filter((known) => !sameCorrection(known, correction)) };
 }

@@ -5,7 +5,7 @@
  * metadata, snapshots) would cost the content script 3 KB for one key.
  */
 import { browser } from '#imports';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/core/settings';
+import { defaultSettings, parseSettings, type Settings } from '@/core/settings';
 
 const KEY = 'settings';
 
@@ -20,7 +20,7 @@ export async function loadSettings(): Promise<Settings> {
     return parse((await browser.storage.local.get(KEY))[KEY]);
   } catch (error) {
     console.warn('Gloss: could not read settings; using defaults.', error);
-    return { ...DEFAULT_SETTINGS };
+    return defaultSettings();
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, isShown, parseSettings } from '@/core/settings';
+import { DEFAULT_SETTINGS, isActiveOn, isCorrected, isShown, parseSettings, withCorrection, withoutCorrection } from '@/core/settings';
 
 describe('stored settings', () => {
   it.each([
@@ -20,6 +20,24 @@ describe('stored settings', () => {
 
   it('reject kinds Gloss does not have', () => {
     expect(parseSettings({ version: 1, kindsOff: ['planet'] }).settings.kindsOff).toEqual([]);
+  });
+
+  it('read a version 1 value as it was, with the fields version 2 added at their defaults', () => {
+    const { settings, problems } = parseSettings({ version: 1, enabled: true, sitesOff: ['news.example'], topicsOff: [], kindsOff: ['event'] });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, sitesOff: ['news.example'], kindsOff: ['event'] });
+    expect(problems).toEqual([]);
+  });
+
+  it('keep the valid corrections and drop the rest, saying so', () => {
+    const sharif = { site: 'news.example', text: 'Sharif', entity: 'shehbaz-sharif' };
+    const { settings, problems } = parseSettings({ version: 2, hidden: [sharif, { site: 'news.example', text: 7 }, 'Sharif', { ...sharif, text: 'SHARIF' }], announce: 'no' });
+    expect(settings.hidden).toEqual([sharif]);
+    expect(settings.announce).toBe(true);
+    expect(problems).toEqual([
+      'announce is not a boolean',
+      'hidden holds {"site":"news.example","text":7}, not a correction',
+      'hidden holds "Sharif", not a correction',
+    ]);
   });
 
   it('flag an unknown version', () => {
@@ -44,5 +62,26 @@ describe('what the settings show', () => {
     expect(isActiveOn({ ...DEFAULT_SETTINGS, sitesOff: ['news.example'] }, 'news.example')).toBe(false);
     expect(isActiveOn({ ...DEFAULT_SETTINGS, sitesOff: ['news.example'] }, 'other.example')).toBe(true);
     expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'other.example')).toBe(false);
+  });
+});
+
+describe('corrections ("Not this")', () => {
+  const sharif = { site: 'news.example', text: 'Sharif', entity: 'shehbaz-sharif' };
+  const corrected = withCorrection(DEFAULT_SETTINGS, sharif);
+
+  it.each([
+    ['the same words on the same site', { text: 'Sharif', entity: 'shehbaz-sharif' }, 'news.example', true],
+    ['the words in capitals', { text: 'SHARIF', entity: 'shehbaz-sharif' }, 'news.example', true],
+    ['another site', { text: 'Sharif', entity: 'shehbaz-sharif' }, 'other.example', false],
+    ['other words for the same person', { text: 'Shehbaz Sharif', entity: 'shehbaz-sharif' }, 'news.example', false],
+    ['the same words for someone else', { text: 'Sharif', entity: 'nawaz-sharif' }, 'news.example', false],
+  ])('hide %s: %s', (_what, mark, site, hidden) => {
+    expect(isCorrected(corrected, site, mark)).toBe(hidden);
+  });
+
+  it('are kept once, with the words tidied, and undone one at a time', () => {
+    const twice = withCorrection(withCorrection(corrected, { ...sharif, text: ' sharif ' }), { ...sharif, site: 'other.example' });
+    expect(twice.hidden).toEqual([sharif, { ...sharif, site: 'other.example' }]);
+    expect(withoutCorrection(twice, { ...sharif, text: 'SHARIF' }).hidden).toEqual([{ ...sharif, site: 'other.example' }]);
   });
 });
