@@ -1,5 +1,9 @@
 import type { CardEntity, CardKnowledge } from '@/knowledge/bundle';
+import { cite, sourceOf } from '@/knowledge/citations';
+import type { Source } from '@/knowledge/schema';
 import { formatDate } from '@/core/format-date';
+import { mentionReason } from '@/core/mention-reason';
+import type { MatchVia } from '@/core/types';
 
 const KIND_LABEL = { person: 'Person', group: 'Group', country: 'Country', place: 'Place', event: 'Event' } as const;
 const MAX_QUOTES = 3;
@@ -7,23 +11,43 @@ const MAX_QUOTES = 3;
 export interface CardProps {
   entity: CardEntity;
   knowledge: CardKnowledge;
+  /** The words on the page the card was opened from, and why the matcher took them for the entity. */
+  mark?: { text: string; via: MatchVia };
   /** Opens another entity's card in place of this one. */
   onRelated?: (id: string) => void;
   onClose?: () => void;
+  /** The reader says the mark's words don't name this entity on this site. */
+  onNotThis?: () => void;
+}
+
+/** A small link after a claim that opens the article at the paragraph it rests on. */
+function SourceMarker({ source, paragraph }: { source: Source | undefined; paragraph: number }) {
+  if (!source) return null;
+  const { url } = cite(source, paragraph);
+  const label = `Source: ${source.publisher}, paragraph ${paragraph}`;
+  return (
+    <>
+      {' '}
+      <a class="card__cite" href={url} target="_blank" rel="noreferrer" aria-label={label} title={label}>
+        ¶{paragraph}
+      </a>
+    </>
+  );
 }
 
 /**
  * What the source says about one entity. Knowledge text is rendered as text
  * (JSX escapes it), never as HTML.
  */
-export function Card({ entity, knowledge, onRelated, onClose }: CardProps) {
+export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }: CardProps) {
   const byId = new Map(knowledge.entities.map((e) => [e.id, e]));
   const topics = knowledge.topics.filter((topic) => entity.topics.includes(topic.id));
-  const source = knowledge.sources.find((s) => s.id === entity.sources[0]?.source);
+  const source = sourceOf(knowledge.sources, entity);
+  const reason = mark && mentionReason(mark, entity.name);
   const nameId = `gloss-card-name-${entity.id}`;
   const summaryId = `gloss-card-summary-${entity.id}`;
   return (
-    <section class="card" role="dialog" aria-labelledby={nameId} aria-describedby={summaryId} tabIndex={-1} data-kind={entity.kind}>
+    <section class="card" role="dialog" aria-labelledby={nameId} aria-describedby={entity.summary.map((_, i) => `${summaryId}-${i}`).join(' ')} tabIndex={-1} data-kind={entity.kind}>
       <header class="card__header">
         <div>
           <h2 class="card__name" id={nameId}>
@@ -31,7 +55,13 @@ export function Card({ entity, knowledge, onRelated, onClose }: CardProps) {
           </h2>
           <p class="card__role">
             <span class="card__kind">{KIND_LABEL[entity.kind]}</span> · {entity.role.text}
+            <SourceMarker source={source} paragraph={entity.role.paragraph} />
           </p>
+          {source && (
+            <p class="card__as-of">
+              As of <time dateTime={source.date}>{formatDate(source.date)}</time> ({source.publisher})
+            </p>
+          )}
         </div>
         {onClose && (
           <button type="button" class="card__close" aria-label="Close" onClick={onClose}>
@@ -39,9 +69,14 @@ export function Card({ entity, knowledge, onRelated, onClose }: CardProps) {
           </button>
         )}
       </header>
-      <div class="card__summary" id={summaryId}>
-        {entity.summary.map((claim) => (
-          <p key={claim.text}>{claim.text}</p>
+      {reason && <p class="card__reason">{reason}</p>}
+      <div class="card__summary">
+        {entity.summary.map((claim, i) => (
+          <p key={claim.text}>
+            {/* The description is the claims alone: their source markers would read as noise. */}
+            <span id={`${summaryId}-${i}`}>{claim.text}</span>
+            <SourceMarker source={source} paragraph={claim.paragraph} />
+          </p>
         ))}
       </div>
       {entity.quotes.length > 0 && (
@@ -49,7 +84,10 @@ export function Card({ entity, knowledge, onRelated, onClose }: CardProps) {
           {entity.quotes.slice(0, MAX_QUOTES).map((quote) => (
             <li key={quote.text}>
               <blockquote>“{quote.text}”</blockquote>
-              <cite>— {byId.get(quote.speaker)?.name ?? quote.speaker}</cite>
+              <cite>
+                — {byId.get(quote.speaker)?.name ?? quote.speaker}
+                <SourceMarker source={source} paragraph={quote.paragraph} />
+              </cite>
             </li>
           ))}
         </ul>
@@ -76,6 +114,11 @@ export function Card({ entity, knowledge, onRelated, onClose }: CardProps) {
             </li>
           ))}
         </ul>
+      )}
+      {mark && onNotThis && (
+        <button type="button" class="card__not-this" onClick={onNotThis}>
+          Not {entity.name} here
+        </button>
       )}
       {source && (
         <footer class="card__source">

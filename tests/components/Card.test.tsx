@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import knowledge from 'virtual:gloss-knowledge';
 import { Card } from '@/components/Card';
+import { readTextDirective } from '../support/text-directive';
 
 const entity = (id: string) => knowledge.entities.find((e) => e.id === id)!;
 
@@ -11,15 +12,54 @@ describe('the card', () => {
   it('is a dialog named after the entity, described by its summary', () => {
     render(<Card entity={entity('fatemeh-aman')} knowledge={knowledge} />);
     const dialog = screen.getByRole('dialog', { name: 'Fatemeh Aman' });
-    const summary = document.getElementById(dialog.getAttribute('aria-describedby')!)!;
-    expect(summary.textContent).toBe(entity('fatemeh-aman').summary.map((claim) => claim.text).join(''));
+    const parts = dialog.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent);
+    expect(parts).toEqual(entity('fatemeh-aman').summary.map((claim) => claim.text));
   });
 
-  it('shows the kind and the role as of the article', () => {
+  it('shows the kind and the role, and the date and publisher it is true as of', () => {
     render(<Card entity={entity('ishaq-dar')} knowledge={knowledge} />);
     const dialog = screen.getByRole('dialog');
-    const role = dialog.querySelector('.card__role')!;
-    expect(role.textContent).toBe(`Person · ${entity('ishaq-dar').role.text}`);
+    expect(dialog.querySelector('.card__role')!.textContent).toBe(`Person · ${entity('ishaq-dar').role.text} ¶${entity('ishaq-dar').role.paragraph}`);
+    expect(dialog.querySelector('.card__as-of')!.textContent).toBe('As of 6 August 2025 (DW)');
+  });
+
+  it('takes the "as of" line from the source in the knowledge', () => {
+    const other = { ...knowledge, sources: [{ ...knowledge.sources[0]!, date: '2024-02-29', publisher: 'Dawn' }] };
+    render(<Card entity={entity('ishaq-dar')} knowledge={other} />);
+    expect(screen.getByRole('dialog').querySelector('.card__as-of')!.textContent).toBe('As of 29 February 2024 (Dawn)');
+  });
+
+  it('follows the role, every summary sentence and every quote with a link to its paragraph of the article', () => {
+    const aman = entity('fatemeh-aman');
+    render(<Card entity={aman} knowledge={knowledge} />);
+    const claims = [aman.role, ...aman.summary, ...aman.quotes.slice(0, 3)];
+    const markers = screen.getAllByRole('link', { name: /^Source: DW, paragraph \d+$/ });
+    expect(markers.map((a) => a.getAttribute('aria-label'))).toEqual(claims.map((claim) => `Source: DW, paragraph ${claim.paragraph}`));
+    markers.forEach((marker, i) => {
+      const passage = knowledge.sources[0]!.passages.find((p) => p.paragraph === claims[i]!.paragraph)!;
+      expect(readTextDirective(marker.getAttribute('href')!)).toEqual({ start: passage.start, end: passage.end });
+      expect(marker.getAttribute('href')!.startsWith(knowledge.sources[0]!.url)).toBe(true);
+      expect(marker.getAttribute('target')).toBe('_blank');
+    });
+  });
+
+  it.each([
+    ['a short form resolved by an earlier full name', 'shehbaz-sharif', { text: 'Sharif', via: 'context' as const }, '“Sharif” — taken as Shehbaz Sharif, named earlier on this page'],
+    ['a variant spelling', 'masoud-pezeshkian', { text: 'Pezeshkiyan', via: 'variant' as const }, '“Pezeshkiyan” — a variant spelling of Masoud Pezeshkian'],
+    ['the display name', 'shehbaz-sharif', { text: 'Shehbaz Sharif', via: 'name' as const }, null],
+  ])('says why it was opened from %s', (_what, id, mark, line) => {
+    render(<Card entity={entity(id)} knowledge={knowledge} mark={mark} />);
+    expect(screen.getByRole('dialog').querySelector('.card__reason')?.textContent ?? null).toBe(line);
+  });
+
+  it('offers "Not …" for the mark it was opened from, and only then', () => {
+    const onNotThis = vi.fn();
+    const { unmount } = render(<Card entity={entity('shehbaz-sharif')} knowledge={knowledge} mark={{ text: 'Sharif', via: 'context' }} onNotThis={onNotThis} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Not Shehbaz Sharif here' }));
+    expect(onNotThis).toHaveBeenCalledTimes(1);
+    unmount();
+    render(<Card entity={entity('shehbaz-sharif')} knowledge={knowledge} onNotThis={onNotThis} />);
+    expect(screen.queryByRole('button', { name: /^Not / })).toBeNull();
   });
 
   it('shows at most three quotes, each with its speaker by name', () => {
@@ -46,7 +86,7 @@ describe('the card', () => {
     for (const id of entity('chabahar').topics) expect(topics.textContent).toContain(knowledge.topics.find((t) => t.id === id)!.label);
     const link = screen.getByRole('link', { name: knowledge.sources[0]!.title });
     expect(link.getAttribute('href')).toBe(knowledge.sources[0]!.url);
-    expect(screen.getByText(/6 August 2025/)).toBeTruthy();
+    expect(link.closest('footer')!.textContent).toContain('6 August 2025');
   });
 
   it('renders knowledge text as text, never as markup', () => {
