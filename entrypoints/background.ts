@@ -1,9 +1,10 @@
 /**
  * The background script exists only for the keyboard commands, which the
- * browser delivers here: it forwards them to the active tab's content script.
+ * browser delivers here: it forwards them to the active tab's content script,
+ * and tells content scripts which key the reader set, to announce it.
  */
 import { browser, defineBackground } from '#imports';
-import { sendToTab } from '@/utils/messaging';
+import { isShortcutQuestion, sendToTab } from '@/utils/messaging';
 
 export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
@@ -14,5 +15,9 @@ export default defineBackground(() => {
     await sendToTab(tab.id, { type: 'gloss:step', direction }).catch(() => {
       // No content script in this tab (a browser page, or one opened before Gloss was installed).
     });
+  });
+  browser.runtime.onMessage.addListener((message) => {
+    if (!isShortcutQuestion(message)) return undefined;
+    return browser.commands.getAll().then((commands) => commands.find((command) => command.name === 'next-mark')?.shortcut ?? '');
   });
 });

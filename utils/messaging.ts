@@ -44,6 +44,25 @@ export function sendToTab<M extends ToPage>(tabId: number, message: M): Promise<
   return browser.tabs.sendMessage(tabId, message) as Promise<Reply<M>>;
 }
 
+/** Asked of the background by a content script: the key the reader set for "next mark", '' when none. */
+export interface ShortcutQuestion {
+  type: 'gloss:shortcut';
+}
+
+export function isShortcutQuestion(message: unknown): message is ShortcutQuestion {
+  return (message as { type?: unknown } | null)?.type === 'gloss:shortcut';
+}
+
+/** Only extension pages and the background read commands; the content script asks. '' when no answer comes. */
+export async function askShortcut(): Promise<string> {
+  try {
+    const answer: unknown = await browser.runtime.sendMessage({ type: 'gloss:shortcut' } satisfies ShortcutQuestion);
+    return typeof answer === 'string' ? answer : '';
+  } catch {
+    return '';
+  }
+}
+
 export function isToPage(message: unknown): message is ToPage {
   const type = (message as { type?: unknown } | null)?.type;
   return type === 'gloss:step' || type === 'gloss:summary' || type === 'gloss:reveal' || type === 'gloss:diagnostics';

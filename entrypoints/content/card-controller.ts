@@ -18,7 +18,7 @@ export interface CardControllerOptions {
   painter: HighlightPainter;
   /** The marks currently shown, in document order. */
   shownInOrder: () => PageMark[];
-  isShown: (entity: string) => boolean;
+  isShown: (mark: PageMark) => boolean;
 }
 
 export class CardController {
@@ -90,7 +90,7 @@ export class CardController {
 
   /** Closes the card when its mark is gone or hidden by the settings. */
   refresh(): void {
-    if (this.open && (!this.options.marks.marks.has(this.open) || !this.options.isShown(this.open.entity))) this.close();
+    if (this.open && (!this.options.marks.marks.has(this.open) || !this.options.isShown(this.open))) this.close();
   }
 
   detach(): void {
@@ -104,7 +104,7 @@ export class CardController {
     this.open = mark;
     this.openedBy = by;
     this.options.painter.setActive(mark);
-    return this.options.host.show(mark.entity, piece);
+    return this.options.host.show(mark.entity, piece, mark);
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -122,7 +122,7 @@ export class CardController {
     this.frame = 0;
     if (!this.point) return;
     const piece = pieceAt(this.options.marks, this.point.x, this.point.y);
-    const mark = piece && this.options.isShown(piece.mark.entity) ? piece.mark : null;
+    const mark = piece && this.options.isShown(piece.mark) ? piece.mark : null;
     if (mark && mark === this.open) {
       clearTimeout(this.closeTimer);
       return;

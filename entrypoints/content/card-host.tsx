@@ -1,7 +1,8 @@
 /**
  * The card's place on the page: a `gloss-card` element with an open shadow
  * root (the only element Gloss adds to a page), the Preact card inside it,
- * positioned beside the mark with floating-ui and kept on screen.
+ * positioned beside the mark with floating-ui and kept on screen, and beside
+ * it the polite live region through which Gloss speaks to screen readers.
  */
 import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -10,7 +11,12 @@ import { Card } from '@/components/Card';
 import type { CardKnowledge } from '@/knowledge/bundle';
 import cardCss from '@/components/card.css?inline';
 import { rangeOf } from './hit-test';
-import type { Piece } from './page-marks';
+import type { PageMark, Piece } from './page-marks';
+
+type ShadowUi = Awaited<ReturnType<typeof createShadowRootUi<void>>>;
+
+/** Screen readers watch a live region for changes, so it must exist a moment before the first thing it says. */
+const LIVE_REGION_SETTLE_MS = 250;
 
 export interface CardHostOptions {
   ctx: ContentScriptContext;
@@ -19,6 +25,8 @@ export interface CardHostOptions {
   onPointerLeave: () => void;
   /** The reader closed the card, or its mark scrolled out of view. */
   onDismiss: (reason: 'closed' | 'scrolled-away') => void;
+  /** The reader said the mark's words don't name its entity here. */
+  onNotThis: (mark: PageMark) => void;
 }
 
 /** Dark when the page's own background is dark, else the reader's colour-scheme preference. */
@@ -34,7 +42,11 @@ function pageTheme(): 'light' | 'dark' {
 }
 
 export class CardHost {
-  private ui: Awaited<ReturnType<typeof createShadowRootUi<void>>> | null = null;
+  private ui: ShadowUi | null = null;
+  private mounting: Promise<{ ui: ShadowUi; root: HTMLElement }> | null = null;
+  /** Preact owns this element's children; the live region is its sibling. */
+  private cardRoot: HTMLElement | null = null;
+  private live: Promise<HTMLElement> | null = null;
   private stopPositioning: (() => void) | null = null;
   entity: string | null = null;
 
@@ -48,23 +60,28 @@ export class CardHost {
     return this.ui?.shadowHost ?? null;
   }
 
-  /** Shows the card of `entityId` beside `piece`; returns the dialog element. */
-  async show(entityId: string, piece: Piece): Promise<HTMLElement | null> {
+  /**
+   * Shows the card of `entityId` beside `piece`; returns the dialog element. With `mark`, the card was opened from
+   * that mark and can explain and correct it; a related entity's card, opened in its place, cannot.
+   */
+  async show(entityId: string, piece: Piece, mark?: PageMark): Promise<HTMLElement | null> {
     const entity = this.options.knowledge.entities.find((e) => e.id === entityId);
     if (!entity) return null;
-    const ui = await this.mount();
+    const { ui, root } = await this.mount();
     this.entity = entityId;
     ui.shadowHost.dataset.theme = pageTheme();
     render(
       <Card
         entity={entity}
         knowledge={this.options.knowledge}
+        mark={mark && mark.entity === entityId ? { text: mark.text, via: mark.via } : undefined}
         onRelated={(id) => void this.show(id, piece).then((dialog) => dialog?.focus())}
         onClose={() => this.options.onDismiss('closed')}
+        onNotThis={mark && (() => this.options.onNotThis(mark))}
       />,
-      ui.uiContainer,
+      root,
     );
-    const dialog = ui.uiContainer.querySelector<HTMLElement>('[role="dialog"]');
+    const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
     if (dialog) this.position(dialog, piece);
     return dialog;
   }
@@ -73,30 +90,53 @@ export class CardHost {
     this.stopPositioning?.();
     this.stopPositioning = null;
     this.entity = null;
-    if (this.ui) render(null, this.ui.uiContainer);
+    if (this.cardRoot) render(null, this.cardRoot);
+  }
+
+  /** Says `text` politely to screen readers; it stays readable in the region until the next message. */
+  async announce(text: string): Promise<void> {
+    this.live ??= this.mount().then(async ({ ui }) => {
+      const region = document.createElement('div');
+      region.className = 'live';
+      region.setAttribute('role', 'status');
+      region.setAttribute('aria-live', 'polite');
+      region.setAttribute('aria-atomic', 'true');
+      ui.uiContainer.append(region);
+      await new Promise((resolve) => setTimeout(resolve, LIVE_REGION_SETTLE_MS));
+      return region;
+    });
+    (await this.live).textContent = text;
   }
 
   detach(): void {
     this.hide();
     this.ui?.remove();
     this.ui = null;
+    this.cardRoot = null;
+    this.mounting = null;
+    this.live = null;
   }
 
-  private async mount() {
-    if (this.ui) return this.ui;
-    const ui = await createShadowRootUi<void>(this.options.ctx, {
+  /** One host however many callers ask at once: the card and the live region may both want it on the first marks. */
+  private mount(): Promise<{ ui: ShadowUi; root: HTMLElement }> {
+    this.mounting ??= createShadowRootUi<void>(this.options.ctx, {
       name: 'gloss-card',
       position: 'inline',
       anchor: 'body',
       append: 'last',
       css: cardCss,
       onMount: () => undefined,
+    }).then((ui) => {
+      ui.mount();
+      ui.shadowHost.addEventListener('pointerenter', this.options.onPointerEnter);
+      ui.shadowHost.addEventListener('pointerleave', this.options.onPointerLeave);
+      const root = document.createElement('div');
+      ui.uiContainer.append(root);
+      this.ui = ui;
+      this.cardRoot = root;
+      return { ui, root };
     });
-    ui.mount();
-    ui.shadowHost.addEventListener('pointerenter', this.options.onPointerEnter);
-    ui.shadowHost.addEventListener('pointerleave', this.options.onPointerLeave);
-    this.ui = ui;
-    return ui;
+    return this.mounting;
   }
 
   private position(dialog: HTMLElement, piece: Piece): void {

@@ -9,12 +9,14 @@ import './highlights.css';
 import knowledge from 'virtual:gloss-knowledge/page';
 import { browser, defineContentScript } from '#imports';
 import { createMatcher } from '@/core/match';
-import { isActiveOn, isShown, type Settings } from '@/core/settings';
-import { isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
-import { loadSettings, watchSettings } from '@/utils/settings';
+import { hiddenMessage, marksFoundMessage } from '@/core/announcements';
+import { isActiveOn, isCorrected, isShown, surfaceKey, withCorrection, type Settings } from '@/core/settings';
+import { askShortcut, isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
+import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { HighlightPainter } from './highlight-painter';
+import type { PageMark } from './page-marks';
 import { PageSession } from './page-session';
 import { Scheduler } from './scheduler';
 
@@ -33,7 +35,11 @@ export default defineContentScript({
     const entities = new Map(knowledge.entities.map((entity) => [entity.id, entity]));
     const matcher = createMatcher(knowledge.index);
     let settings: Settings = await loadSettings();
-    const shown = (id: string) => isShown(settings, entities.get(id)!);
+    const site = location.hostname;
+    const corrected = (mark: PageMark) => isCorrected(settings, site, mark);
+    const shown = (mark: PageMark) => isShown(settings, entities.get(mark.entity)!) && !corrected(mark);
+    // Frames have content scripts of their own; the page is announced once, by its top frame.
+    let announced = window !== window.top;
     const timings: Pick<Diagnostics, 'firstPassDone' | 'lastUpdateDone'> = { firstPassDone: null, lastUpdateDone: null };
     const painter = new HighlightPainter();
     const slicing = { budgetUnits: 64_000, budgetMs: 8 };
@@ -49,31 +55,57 @@ export default defineContentScript({
       onChange: () => {
         if (timings.firstPassDone !== null) timings.lastUpdateDone = performance.now();
         cards?.refresh();
+        void announceMarks();
       },
     });
     let cards: CardController | null = null;
+    let host: CardHost | null = null;
     const ensureCards = () => {
       if (!cards) {
-        const host = new CardHost({
+        host = new CardHost({
           ctx,
           knowledge,
           onPointerEnter: () => cards?.pointerEnteredCard(),
           onPointerLeave: () => cards?.pointerLeftCard(),
           onDismiss: (reason) => cards?.close({ cancelPending: reason === 'closed' }),
+          onNotThis: (mark) => void notThis(mark),
         });
+        const cardHost = host;
         cards = new CardController({
           marks: session.marks,
-          host,
+          host: cardHost,
           painter,
-          shownInOrder: () => session.marks.inOrder().filter((mark) => shown(mark.entity)),
+          shownInOrder: () => session.marks.inOrder().filter(shown),
           isShown: shown,
         });
         ctx.onInvalidated(() => {
           cards?.detach();
-          host.detach();
+          cardHost.detach();
         });
       }
       return cards;
+    };
+
+    /** Once per page load, when the page first has marks the settings show: how many, and the key to walk them. */
+    const announceMarks = async () => {
+      if (announced || !running || !settings.announce) return;
+      const marks = session.shown();
+      if (marks.length === 0) return;
+      announced = true;
+      const message = marksFoundMessage(new Set(marks.map((mark) => mark.entity)).size, marks.length, await askShortcut());
+      ensureCards();
+      await host?.announce(message);
+    };
+
+    /** "Not …": hides every mark of these words as this entity on this site, now and after reloads. */
+    const notThis = async (mark: PageMark) => {
+      const key = surfaceKey(mark.text);
+      const count = session.shown().filter((m) => m.entity === mark.entity && surfaceKey(m.text) === key).length;
+      settings = withCorrection(settings, { site, text: mark.text, entity: mark.entity });
+      cards?.close();
+      session.applyFilter();
+      void host?.announce(hiddenMessage(mark.text.replace(/\s+/g, ' '), entities.get(mark.entity)!.name, count));
+      await saveSettings(settings);
     };
 
     let running = false;
@@ -102,7 +134,7 @@ export default defineContentScript({
       if (message.type === 'gloss:diagnostics') return { budgetUnits: slicing.budgetUnits, slices: scheduler.slices, scriptStart, ...timings };
       if (message.type === 'gloss:summary') {
         const counts = new Map<string, number>();
-        for (const mark of session.marks.marks) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
+        for (const mark of session.marks.marks) if (!corrected(mark)) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
         return { hostname: location.hostname, active: running, found: [...counts].map(([entity, count]) => ({ entity, count })) };
       }
       if (!running || session.marks.marks.size === 0) return false;

@@ -19,7 +19,8 @@ function isRendered(element: Element | null): boolean {
 export interface SessionOptions {
   matcher: Matcher;
   kindOf: (entity: string) => Kind;
-  isShown: (entity: string) => boolean;
+  /** Whether the settings show a mark: its entity's kind and topics, and the reader's corrections. */
+  isShown: (mark: PageMark) => boolean;
   painter: HighlightPainter;
   scheduler: Scheduler;
   /** Called after marks were added or removed. */
@@ -59,7 +60,7 @@ export class PageSession {
   }
 
   shown(): PageMark[] {
-    return [...this.marks.marks].filter((mark) => this.options.isShown(mark.entity));
+    return [...this.marks.marks].filter((mark) => this.options.isShown(mark));
   }
 
   private scan(roots: Node[]): Promise<void> {
@@ -79,7 +80,7 @@ export class PageSession {
     }
     return scheduler.run(work(), { maxStepUnits: maxChunkLength() }).then(() => {
       if (context !== this.context) return;
-      painter.add(found.filter((mark) => this.marks.marks.has(mark) && this.options.isShown(mark.entity)));
+      painter.add(found.filter((mark) => this.marks.marks.has(mark) && this.options.isShown(mark)));
       if (found.length > 0) this.options.onMarks?.();
       this.options.onChange?.();
     });
