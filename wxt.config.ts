@@ -7,6 +7,14 @@ const GECKO_ID = 'gloss@gloss-reader.org';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  // Mozilla's reviewers rebuild the add-on from the sources zip: it holds what `npm ci && npm run build:firefox`
+  // needs and the README that says so, not the tests, benchmark, tools or screenshots (a test rebuilds from it).
+  zip: {
+    includeSources: [
+      'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md',
+      'entrypoints/**', 'components/**', 'core/**', 'knowledge/**', 'utils/**', 'public/**',
+    ],
+  },
   vite: () => ({ plugins: [preact(), glossKnowledge()] }),
   manifest: ({ browser, mode }) => ({
     name: 'Gloss',
