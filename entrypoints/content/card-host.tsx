@@ -6,20 +6,16 @@
  */
 import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { Card } from '@/components/Card';
 import type { CardKnowledge } from '@/knowledge/bundle';
 import cardCss from '@/components/card.css?inline';
 import { rangeOf } from './hit-test';
 import type { PageMark, Piece } from './page-marks';
 
-type ShadowUi = Awaited<ReturnType<typeof createShadowRootUi<void>>>;
-
 /** Screen readers watch a live region for changes, so it must exist a moment before the first thing it says. */
 const LIVE_REGION_SETTLE_MS = 250;
 
 export interface CardHostOptions {
-  ctx: ContentScriptContext;
   knowledge: CardKnowledge;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
@@ -41,11 +37,31 @@ function pageTheme(): 'light' | 'dark' {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-export class CardHost {
-  private ui: ShadowUi | null = null;
-  private mounting: Promise<{ ui: ShadowUi; root: HTMLElement }> | null = null;
+interface Mounted {
+  host: HTMLElement;
   /** Preact owns this element's children; the live region is its sibling. */
-  private cardRoot: HTMLElement | null = null;
+  cardRoot: HTMLElement;
+  shadow: ShadowRoot;
+}
+
+/**
+ * The `gloss-card` element, made by hand rather than with WXT's createShadowRootUi, which costs the content script
+ * 4 KB gzipped for the same few lines. `all: initial !important` on the host: a page's own !important rules for
+ * custom elements or `*` lose to it, since important rules from inside a shadow tree win.
+ */
+function mountHost(): Mounted {
+  const host = document.createElement('gloss-card');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important}\n${cardCss}`;
+  const cardRoot = document.createElement('div');
+  shadow.append(style, cardRoot);
+  (document.body ?? document.documentElement).append(host);
+  return { host, cardRoot, shadow };
+}
+
+export class CardHost {
+  private mounted: Mounted | null = null;
   private live: Promise<HTMLElement> | null = null;
   private stopPositioning: (() => void) | null = null;
   entity: string | null = null;
@@ -57,7 +73,7 @@ export class CardHost {
   }
 
   get element(): HTMLElement | null {
-    return this.ui?.shadowHost ?? null;
+    return this.mounted?.host ?? null;
   }
 
   /**
@@ -67,9 +83,9 @@ export class CardHost {
   async show(entityId: string, piece: Piece, mark?: PageMark): Promise<HTMLElement | null> {
     const entity = this.options.knowledge.entities.find((e) => e.id === entityId);
     if (!entity) return null;
-    const { ui, root } = await this.mount();
+    const { host, cardRoot } = this.mount();
     this.entity = entityId;
-    ui.shadowHost.dataset.theme = pageTheme();
+    host.dataset.theme = pageTheme();
     render(
       <Card
         entity={entity}
@@ -79,9 +95,9 @@ export class CardHost {
         onClose={() => this.options.onDismiss('closed')}
         onNotThis={mark && (() => this.options.onNotThis(mark))}
       />,
-      root,
+      cardRoot,
     );
-    const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
+    const dialog = cardRoot.querySelector<HTMLElement>('[role="dialog"]');
     if (dialog) this.position(dialog, piece);
     return dialog;
   }
@@ -90,53 +106,38 @@ export class CardHost {
     this.stopPositioning?.();
     this.stopPositioning = null;
     this.entity = null;
-    if (this.cardRoot) render(null, this.cardRoot);
+    if (this.mounted) render(null, this.mounted.cardRoot);
   }
 
   /** Says `text` politely to screen readers; it stays readable in the region until the next message. */
   async announce(text: string): Promise<void> {
-    this.live ??= this.mount().then(async ({ ui }) => {
+    this.live ??= (async () => {
       const region = document.createElement('div');
       region.className = 'live';
       region.setAttribute('role', 'status');
       region.setAttribute('aria-live', 'polite');
       region.setAttribute('aria-atomic', 'true');
-      ui.uiContainer.append(region);
+      this.mount().shadow.append(region);
       await new Promise((resolve) => setTimeout(resolve, LIVE_REGION_SETTLE_MS));
       return region;
-    });
+    })();
     (await this.live).textContent = text;
   }
 
   detach(): void {
     this.hide();
-    this.ui?.remove();
-    this.ui = null;
-    this.cardRoot = null;
-    this.mounting = null;
+    this.mounted?.host.remove();
+    this.mounted = null;
     this.live = null;
   }
 
-  /** One host however many callers ask at once: the card and the live region may both want it on the first marks. */
-  private mount(): Promise<{ ui: ShadowUi; root: HTMLElement }> {
-    this.mounting ??= createShadowRootUi<void>(this.options.ctx, {
-      name: 'gloss-card',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css: cardCss,
-      onMount: () => undefined,
-    }).then((ui) => {
-      ui.mount();
-      ui.shadowHost.addEventListener('pointerenter', this.options.onPointerEnter);
-      ui.shadowHost.addEventListener('pointerleave', this.options.onPointerLeave);
-      const root = document.createElement('div');
-      ui.uiContainer.append(root);
-      this.ui = ui;
-      this.cardRoot = root;
-      return { ui, root };
-    });
-    return this.mounting;
+  private mount(): Mounted {
+    if (!this.mounted) {
+      this.mounted = mountHost();
+      this.mounted.host.addEventListener('pointerenter', this.options.onPointerEnter);
+      this.mounted.host.addEventListener('pointerleave', this.options.onPointerLeave);
+    }
+    return this.mounted;
   }
 
   private position(dialog: HTMLElement, piece: Piece): void {

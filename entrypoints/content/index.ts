@@ -63,7 +63,6 @@ export default defineContentScript({
     const ensureCards = () => {
       if (!cards) {
         host = new CardHost({
-          ctx,
           knowledge,
           onPointerEnter: () => cards?.pointerEnteredCard(),
           onPointerLeave: () => cards?.pointerLeftCard(),
