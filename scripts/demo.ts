@@ -2,7 +2,8 @@
  * npm run demo [-- --screenshot FILE] [--popup-screenshot FILE]
  * Builds the Chrome extension, serves the demo news page on 127.0.0.1 and
  * opens it in Chromium with Gloss loaded. With --screenshot, it runs headless,
- * rests the pointer on a name until its card opens, writes a PNG and exits;
+ * rests the pointer on a bare "Sharif" until its card opens (with its source
+ * markers, "as of" line and reasoning line), writes a PNG and exits;
  * --popup-screenshot also writes the popup as it shows the demo page.
  */
 import { execSync } from 'node:child_process';
@@ -65,11 +66,12 @@ if (values.screenshot) {
   const target = await tab.evaluate(() => {
     const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf('Shehbaz Sharif');
+      // A bare surname after the full name: its card says why it was taken for him.
+      const at = (node as Text).data.search(/(?<!Shehbaz )\bSharif\b/);
       if (at < 0) continue;
       const range = document.createRange();
       range.setStart(node, at);
-      range.setEnd(node, at + 7);
+      range.setEnd(node, at + 6);
       const box = range.getBoundingClientRect();
       return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     }

@@ -4,13 +4,17 @@
  * positioned beside the mark with floating-ui and kept on screen, and beside
  * it the polite live region through which Gloss speaks to screen readers.
  */
-import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Card } from '@/components/Card';
 import type { CardKnowledge } from '@/knowledge/bundle';
 import cardCss from '@/components/card.css?inline';
 import { rangeOf } from './hit-test';
 import type { PageMark, Piece } from './page-marks';
+
+/** The card's height when it has the room; and the least it keeps, scrolling, when it hasn't. */
+const MAX_CARD_HEIGHT = 480;
+const MIN_CARD_HEIGHT = 160;
 
 /** Screen readers watch a live region for changes, so it must exist a moment before the first thing it says. */
 const LIVE_REGION_SETTLE_MS = 250;
@@ -155,7 +159,13 @@ export class CardHost {
         middleware: [
           offset(6),
           flip(),
-          // The card's CSS caps its height at the viewport's; shifting along both axes keeps all of it on screen.
+          // A card taller than the room on its side scrolls instead, so it never slides over the mark it explains.
+          size({
+            padding: 8,
+            apply: ({ availableHeight, elements }) => {
+              elements.floating.style.maxHeight = `${Math.max(MIN_CARD_HEIGHT, Math.min(MAX_CARD_HEIGHT, availableHeight))}px`;
+            },
+          }),
           shift({ padding: 8, crossAxis: true }),
           hide(),
         ],
