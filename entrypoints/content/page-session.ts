@@ -90,9 +90,9 @@ export class PageSession {
   private record(chunk: TextChunk, mentions: ReturnType<Matcher['match']>): PageMark[] {
     if (mentions.length === 0) return [];
     const added = this.marks.addFromChunk(chunk, mentions);
-    // Text hidden by the page's CSS (a collapsed menu, a "visually hidden" label) is not marked. Asked only where
-    // there is a mention, since it makes the browser compute styles.
-    const hidden = added.filter((mark) => !isRendered(mark.pieces[0]!.node.parentElement));
+    // Text hidden by the page's CSS (a collapsed menu, a "visually hidden" label) is not marked, nor a name with a
+    // hidden part: the reader doesn't see it whole. Asked only where there is a mention: it makes the browser compute styles.
+    const hidden = added.filter((mark) => mark.pieces.some((piece) => !isRendered(piece.node.parentElement)));
     if (hidden.length === 0) return added;
     this.marks.removeWhere((piece) => hidden.includes(piece.mark));
     return added.filter((mark) => !hidden.includes(mark));

@@ -15,6 +15,10 @@ const LISTENING_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>
   addEventListener('message', (event) => heard.push('message ' + JSON.stringify(event.data)));
 </script></head><body><p>Shehbaz Sharif met Masoud Pezeshkian in Islamabad.</p></body></html>`;
 
+/** A full name half hidden by the page's CSS (a truncated teaser, a collapsed byline), then a visible place. */
+const PART_HIDDEN_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Teaser</title></head><body>
+  <p>Prime Minister Shehbaz <span style="display:none">Sharif</span> spoke.</p><p>Talks in Islamabad go on.</p></body></html>`;
+
 /** About a megabyte of news-like paragraphs, a few names in each. */
 function hugePage(): string {
   const sentences = [
@@ -58,7 +62,7 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     page.tabId().then((id) => extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message));
 
   beforeAll(async () => {
-    server = await startServer({ '/app.html': appPage, '/huge.html': hugePage(), '/listening.html': LISTENING_PAGE });
+    server = await startServer({ '/app.html': appPage, '/huge.html': hugePage(), '/listening.html': LISTENING_PAGE, '/part-hidden.html': PART_HIDDEN_PAGE });
     browser = await launch(browserName);
     const blank = await browser.open(server.url('feed.html'));
     extension = await browser.openPopup(blank);
@@ -79,6 +83,14 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
   it('marks every expected name by kind, and nothing in the textarea, code, pre or hidden text', async () => {
     const page = await openArticle();
     expect(await marksOf(page)).toEqual(expected);
+    await page.close();
+  });
+
+  it('does not mark a name the reader cannot see whole', async () => {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('part-hidden.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 1, 'the visible name to be marked');
+    expect(await marksOf(page)).toEqual({ 'gloss-place': ['Islamabad'] });
     await page.close();
   });
 

@@ -8,7 +8,7 @@
  * The model extracts the text as the content script's walker is specified to (README, text-walker.ts: inline
  * elements join, blocks and `br` break the line, skipped elements contribute nothing), runs the matcher on it in
  * Node with one page context, and maps each mention back onto text nodes. Text hidden by CSS is read (it can anchor
- * a short form) but a mark whose first piece sits in it is not painted.
+ * a short form) but a mark with any piece in it is not painted.
  */
 import fc from 'fast-check';
 import { createContext, type Matcher } from '@/core/match';
@@ -289,7 +289,7 @@ export function modelPage(body: FuzzNode[], matcher: Matcher, kindOf: (entity: s
         .map((run) => ({ run, from: Math.max(mention.start, run.start), to: Math.min(mention.end, run.start + run.length) }))
         .filter(({ from, to }) => to > from)
         .map(({ run, from, to }) => ({ highlight: `gloss-${kindOf(mention.entity)}`, node: run.node, start: from - run.start, end: to - run.start }));
-      if (own.length === 0 || cssHidden[own[0]!.node]) continue;
+      if (own.length === 0 || own.some((piece) => cssHidden[piece.node])) continue;
       pieces.push(...own);
       marks.push({ entity: mention.entity, text: mention.text });
     }
