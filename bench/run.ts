@@ -4,6 +4,8 @@
  * generated pages, in one browser session, methods in alternating order, and
  * the real extension's start-up, live updates and popup. Writes
  * bench/results.json and prints a Markdown table (--readme puts it in the README).
+ * `--popup` measures only the popup and prints its runs, writing nothing;
+ * `--extension DIR` measures another build (with `--no-build`, to compare two).
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,12 +30,14 @@ const { values } = parseArgs({
     readme: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.json' },
     'no-build': { type: 'boolean', default: false },
+    popup: { type: 'boolean', default: false },
+    extension: { type: 'string', default: '.output/chrome-mv3' },
   },
 });
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const REPS = values.smoke ? 1 : Number(values.reps);
 const WARM = values.smoke ? 1 : 3;
-const pages = values.smoke ? PAGES.filter((p) => p.name === 'article-10kb' || p.name === 'no-mention-20kb') : PAGES;
+const pages = values.popup ? [] : values.smoke ? PAGES.filter((p) => p.name === 'article-10kb' || p.name === 'no-mention-20kb') : PAGES;
 
 if (!values['no-build']) execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
 /** Vite's `?inline` CSS imports, which the content script uses, as esbuild text modules. */
@@ -146,7 +150,7 @@ for (const spec of pages) {
 await browser.close();
 
 // The real extension: start-up to first pass done, live updates, and the popup.
-const extension = resolve(ROOT, '.output/chrome-mv3');
+const extension = resolve(ROOT, values.extension);
 const withGloss = await chromium.launchPersistentContext('', {
   executablePath: CHROMIUM_PATH,
   headless: true,
@@ -191,7 +195,7 @@ for (const result of results) {
 
 const dynamicPage = values.smoke ? 'article-10kb' : 'article-100kb';
 const dynamic: number[] = [];
-for (let rep = 0; rep < REPS; rep++) {
+for (let rep = 0; rep < (values.popup ? 0 : REPS); rep++) {
   const page = await withGloss.newPage();
   await page.goto(url(dynamicPage));
   await until(async () => (await diagnostics())?.firstPassDone);
@@ -230,6 +234,11 @@ for (let rep = 0; rep < REPS; rep++) {
 }
 await withGloss.close();
 server.close();
+if (values.popup) {
+  const { median, min, max } = stat(popupReady);
+  console.log(`popup ready (ms): median ${median.toFixed(1)}, min ${min.toFixed(1)}, max ${max.toFixed(1)}; runs ${popupReady.map((ms) => ms.toFixed(1)).join(' ')}`);
+  process.exit(0);
+}
 
 const content = readFileSync(resolve(ROOT, '.output/chrome-mv3/content-scripts/content.js'));
 const report: Results = {
