@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import knowledge from 'virtual:gloss-knowledge';
+import knowledge from 'virtual:gloss-knowledge/popup';
 import { browser } from '#imports';
 import { App } from './App';
 import { browserApi } from './popup-api';
@@ -14,4 +14,9 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-void targetTab().then((tabId) => render(<App knowledge={knowledge} api={browserApi} tabId={tabId} />, document.getElementById('app')!));
+// Asked before the first render, which runs while the answers cross to the page and back.
+const settings = browserApi.loadSettings();
+void targetTab().then((tabId) => {
+  const summary = tabId === null ? Promise.resolve(null) : browserApi.summary(tabId);
+  render(<App knowledge={knowledge} api={browserApi} tabId={tabId} first={{ settings, summary }} />, document.getElementById('app')!);
+});
