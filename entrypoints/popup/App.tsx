@@ -14,22 +14,24 @@ export interface AppProps {
   api: PopupApi;
   /** The tab the popup speaks for; null when there is none. */
   tabId: number | null;
-  /** The settings and the page's summary, when they were asked for before the first render. */
-  first?: { settings: Promise<Settings>; summary: Promise<PageSummary | null> };
+  /** The settings and the page's summary, when they came before the first render; otherwise the popup asks. */
+  first?: { settings: Settings; summary: PageSummary | null };
 }
 
 const toggle = <T,>(list: readonly T[], item: T, off: boolean): T[] => (off ? [...new Set([...list, item])] : list.filter((x) => x !== item));
 
 export function App({ knowledge, api, tabId, first }: AppProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(first?.settings ?? null);
   // undefined: still asking the page; null: no content script answered.
-  const [summary, setSummary] = useState<PageSummary | null | undefined>(undefined);
+  const [summary, setSummary] = useState<PageSummary | null | undefined>(first?.summary);
   const entities = useMemo(() => new Map(knowledge.entities.map((e) => [e.id, e])), [knowledge]);
 
   const refreshSummary = () => (tabId === null ? Promise.resolve(setSummary(null)) : api.summary(tabId).then(setSummary));
   useEffect(() => {
-    void (first?.settings ?? api.loadSettings()).then(setSettings);
-    void (first ? first.summary.then(setSummary) : refreshSummary());
+    if (!first) {
+      void api.loadSettings().then(setSettings);
+      void refreshSummary();
+    }
     return api.watchSettings((next) => {
       setSettings(next);
       // The page applies the change first; ask again for what it now shows.
