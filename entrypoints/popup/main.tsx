@@ -2,6 +2,7 @@ import { render } from 'preact';
 import knowledge from 'virtual:gloss-knowledge/popup';
 import { browser } from '#imports';
 import { App } from './App';
+import { firstAnswers } from './first-answers';
 import { browserApi } from './popup-api';
 import '@/components/card.css';
 import './popup.css';
@@ -17,15 +18,13 @@ async function targetTab(): Promise<number | null> {
 // For the benchmark: the bundle is loaded and evaluated; the time before this is the browser's and the bundle's size.
 performance.mark('gloss-popup-start');
 
-/** Longest the first render waits for the answers: a page busy with a long pass should not leave the popup blank. */
+/** Longest the first render waits for the settings and the summary; see `firstAnswers`. */
 const MAX_WAIT_MS = 150;
 
-// Asked at once, the settings alongside the tab. The first render waits for both answers, so that the popup opens
-// whole in one render and one paint, and the browser does not see it grow; past the wait it renders and asks again.
+// The settings are asked for alongside the tab, the summary as soon as the tab is known, both before the first render.
 const settings = browserApi.loadSettings();
 void targetTab().then(async (tabId) => {
   const summary = tabId === null ? Promise.resolve(null) : browserApi.summary(tabId);
-  const answers = Promise.all([settings, summary]).then(([settings, summary]) => ({ settings, summary }));
-  const first = await Promise.race([answers, new Promise<undefined>((done) => setTimeout(done, MAX_WAIT_MS))]);
+  const first = await firstAnswers(settings, summary, MAX_WAIT_MS);
   render(<App knowledge={knowledge} api={browserApi} tabId={tabId} first={first} />, document.getElementById('app')!);
 });
