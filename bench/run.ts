@@ -4,6 +4,8 @@
  * generated pages, in one browser session, methods in alternating order, and
  * the real extension's start-up, live updates and popup. Writes
  * bench/results.json and prints a Markdown table (--readme puts it in the README).
+ * `--popup` measures only the popup and prints its runs, writing nothing;
+ * `--extension DIR` measures another build (with `--no-build`, to compare two).
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,12 +30,14 @@ const { values } = parseArgs({
     readme: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.json' },
     'no-build': { type: 'boolean', default: false },
+    popup: { type: 'boolean', default: false },
+    extension: { type: 'string', default: '.output/chrome-mv3' },
   },
 });
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const REPS = values.smoke ? 1 : Number(values.reps);
 const WARM = values.smoke ? 1 : 3;
-const pages = values.smoke ? PAGES.filter((p) => p.name === 'article-10kb' || p.name === 'no-mention-20kb') : PAGES;
+const pages = values.popup ? [] : values.smoke ? PAGES.filter((p) => p.name === 'article-10kb' || p.name === 'no-mention-20kb') : PAGES;
 
 if (!values['no-build']) execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
 /** Vite's `?inline` CSS imports, which the content script uses, as esbuild text modules. */
@@ -146,7 +150,7 @@ for (const spec of pages) {
 await browser.close();
 
 // The real extension: start-up to first pass done, live updates, and the popup.
-const extension = resolve(ROOT, '.output/chrome-mv3');
+const extension = resolve(ROOT, values.extension);
 const withGloss = await chromium.launchPersistentContext('', {
   executablePath: CHROMIUM_PATH,
   headless: true,
@@ -191,7 +195,7 @@ for (const result of results) {
 
 const dynamicPage = values.smoke ? 'article-10kb' : 'article-100kb';
 const dynamic: number[] = [];
-for (let rep = 0; rep < REPS; rep++) {
+for (let rep = 0; rep < (values.popup ? 0 : REPS); rep++) {
   const page = await withGloss.newPage();
   await page.goto(url(dynamicPage));
   await until(async () => (await diagnostics())?.firstPassDone);
@@ -212,6 +216,7 @@ for (let rep = 0; rep < REPS; rep++) {
   await page.close();
 }
 
+const popupStart: number[] = [];
 const popupReady: number[] = [];
 for (let rep = 0; rep < REPS; rep++) {
   const page = await withGloss.newPage();
@@ -225,11 +230,19 @@ for (let rep = 0; rep < REPS; rep++) {
   const popup = await withGloss.newPage();
   await popup.goto(`${origin}/popup.html?tab=${tabId}`);
   popupReady.push(await until(() => popup.evaluate(() => performance.getEntriesByName('gloss-popup-ready')[0]?.startTime ?? null)));
+  popupStart.push(await popup.evaluate(() => performance.getEntriesByName('gloss-popup-start')[0]!.startTime));
   await popup.close();
   await page.close();
 }
 await withGloss.close();
 server.close();
+if (values.popup) {
+  for (const [what, runs] of [['code starts', popupStart], ['summary shown', popupReady]] as const) {
+    const { median, min, max } = stat(runs);
+    console.log(`popup ${what} (ms): median ${median.toFixed(1)}, min ${min.toFixed(1)}, max ${max.toFixed(1)}; runs ${runs.map((ms) => ms.toFixed(1)).join(' ')}`);
+  }
+  process.exit(0);
+}
 
 const content = readFileSync(resolve(ROOT, '.output/chrome-mv3/content-scripts/content.js'));
 const report: Results = {
@@ -240,7 +253,7 @@ const report: Results = {
   bundle: { rawKB: content.length / 1024, gzipKB: gzipSync(content, { level: 9 }).length / 1024 },
   pages: results,
   dynamic: { page: dynamicPage, paragraphs: 100, ms: stat(dynamic) },
-  popup: { readyMs: stat(popupReady) },
+  popup: { startMs: stat(popupStart), readyMs: stat(popupReady) },
 };
 writeFileSync(resolve(ROOT, values.out), `${JSON.stringify(report, null, 2)}\n`);
 const table = markdown(report);

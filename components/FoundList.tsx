@@ -1,10 +1,10 @@
 import type { Kind } from '@/core/types';
-import type { EntityCard } from '@/knowledge/bundle';
+import type { PopupKnowledge } from '@/knowledge/bundle';
 
 export const KIND_PLURAL: Record<Kind, string> = { person: 'People', group: 'Groups', country: 'Countries', place: 'Places', event: 'Events' };
 
 export interface FoundListProps {
-  groups: { kind: Kind; items: { entity: EntityCard; count: number }[] }[];
+  groups: { kind: Kind; items: { entity: PopupKnowledge['entities'][number]; count: number }[] }[];
   onReveal: (entity: string) => void;
 }
 

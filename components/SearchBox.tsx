@@ -1,15 +1,33 @@
-import { useMemo, useState } from 'preact/hooks';
-import { createSearch } from '@/core/search';
-import type { KnowledgeBundle } from '@/knowledge/bundle';
-import { Card } from './Card';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { SearchResultsProps } from './SearchResults';
 
-/** A search over all the knowledge; a result opens its card, read-only, in place. */
-export function SearchBox({ knowledge }: { knowledge: KnowledgeBundle }) {
-  const search = useMemo(() => createSearch(knowledge.entities), [knowledge]);
+type Results = ComponentType<SearchResultsProps>;
+
+let loading: Promise<Results> | undefined;
+/** fuse.js, the knowledge it searches and the cards come in a chunk of their own, so that they don't hold up the popup's first render. */
+const loadResults = () => (loading ??= import('./SearchResults').then((module) => module.SearchResults));
+
+export interface SearchBoxProps {
+  /** Load the search now rather than when the reader first focuses the box. */
+  preload?: boolean;
+  load?: () => Promise<Results>;
+}
+
+/**
+ * A search over all the knowledge. The box is there from the first render; what the reader types before the search
+ * has loaded is kept and searched once it has.
+ */
+export function SearchBox({ preload = false, load = loadResults }: SearchBoxProps) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const results = useMemo(() => search(query), [search, query]);
-  const entity = open ? knowledge.entities.find((e) => e.id === open) : undefined;
+  const [Results, setResults] = useState<Results | null>(null);
+  const start = () => {
+    if (!Results) void load().then((component) => setResults(() => component));
+  };
+  useEffect(() => {
+    if (preload) start();
+  }, [preload]);
   return (
     <div class="search">
       <label class="search__label" for="gloss-search">
@@ -20,30 +38,14 @@ export function SearchBox({ knowledge }: { knowledge: KnowledgeBundle }) {
         type="search"
         placeholder="A name, a place, a group…"
         value={query}
+        onFocus={start}
         onInput={(event) => {
+          start();
           setQuery(event.currentTarget.value);
           setOpen(null);
         }}
       />
-      {entity ? (
-        <div class="search__card">
-          <Card entity={entity} knowledge={knowledge} onRelated={setOpen} onClose={() => setOpen(null)} />
-        </div>
-      ) : (
-        query.trim() !== '' && (
-          <ul class="search__results" aria-label="Search results">
-            {results.length === 0 && <li class="empty">Nothing matches “{query.trim()}”.</li>}
-            {results.map((result) => (
-              <li key={result.id}>
-                <button type="button" class="found__item" onClick={() => setOpen(result.id)}>
-                  <span>{result.name}</span>
-                  <span class="search__role">{result.role.text}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )
-      )}
+      {Results ? <Results query={query} open={open} onOpen={setOpen} /> : query.trim() !== '' && <p class="empty">Loading the search…</p>}
     </div>
   );
 }

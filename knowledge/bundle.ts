@@ -41,6 +41,27 @@ export function pageKnowledge({ index, entities, topics, sources }: KnowledgeBun
   };
 }
 
+/**
+ * What the popup's first render needs: each entity's name, kind and topics for the list and the counts. The search
+ * and the cards load the rest when the reader first reaches for them.
+ */
+export interface PopupKnowledge {
+  entities: Pick<Entity, 'id' | 'name' | 'kind' | 'topics'>[];
+  topics: Topic[];
+  sources: Source[];
+}
+
+export function popupKnowledge({ entities, topics, sources }: KnowledgeBundle): PopupKnowledge {
+  return { entities: entities.map(({ id, name, kind, topics }) => ({ id, name, kind, topics })), topics, sources };
+}
+
+/** What the popup's search and its cards read: the popup's knowledge less the index only pages match with. */
+export type SearchKnowledge = Omit<KnowledgeBundle, 'index'>;
+
+export function searchKnowledge({ index: _index, ...rest }: KnowledgeBundle): SearchKnowledge {
+  return rest;
+}
+
 export function buildBundle(knowledge: Knowledge): KnowledgeBundle {
   return {
     index: compileIndex(knowledge.entities),

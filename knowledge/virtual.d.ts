@@ -7,3 +7,13 @@ declare module 'virtual:gloss-knowledge/page' {
   const bundle: import('./bundle').PageKnowledge;
   export default bundle;
 }
+
+declare module 'virtual:gloss-knowledge/popup' {
+  const bundle: import('./bundle').PopupKnowledge;
+  export default bundle;
+}
+
+declare module 'virtual:gloss-knowledge/search' {
+  const bundle: import('./bundle').SearchKnowledge;
+  export default bundle;
+}

@@ -1,27 +1,32 @@
 /**
  * Vite plugin: validates and compiles the knowledge when the extension is
- * built, and serves it as the module `virtual:gloss-knowledge`. A broken entry
+ * built, and serves it as `virtual:gloss-knowledge` and its shares. A broken entry
  * fails the build with the file, entry and field named.
  */
 import type { Plugin } from 'vite';
 import { join } from 'node:path';
-import { buildBundle, pageKnowledge } from './bundle';
+import { buildBundle, pageKnowledge, popupKnowledge, searchKnowledge, type KnowledgeBundle } from './bundle';
 import { KNOWLEDGE_DIR, readKnowledgeFiles, validateKnowledge } from './load';
 
-/** The whole bundle (popup), and the page's share of it (content script). */
-const IDS = ['virtual:gloss-knowledge', 'virtual:gloss-knowledge/page'];
+/** The whole bundle, and the shares of it that the content script, the popup's first render and its search bundle. */
+const SHARES: Record<string, (bundle: KnowledgeBundle) => unknown> = {
+  'virtual:gloss-knowledge': (bundle) => bundle,
+  'virtual:gloss-knowledge/page': pageKnowledge,
+  'virtual:gloss-knowledge/popup': popupKnowledge,
+  'virtual:gloss-knowledge/search': searchKnowledge,
+};
 
 export function glossKnowledge(dir = KNOWLEDGE_DIR): Plugin {
   return {
     name: 'gloss-knowledge',
-    resolveId: (id) => (IDS.includes(id) ? `\0${id}` : undefined),
+    resolveId: (id) => (Object.hasOwn(SHARES, id) ? `\0${id}` : undefined),
     load(id) {
-      const name = id.slice(1);
-      if (!id.startsWith('\0') || !IDS.includes(name)) return undefined;
+      const share = id.startsWith('\0') && Object.hasOwn(SHARES, id.slice(1)) ? SHARES[id.slice(1)] : undefined;
+      if (!share) return undefined;
       const files = readKnowledgeFiles(dir);
       for (const { file } of files) this.addWatchFile(join(dir, file));
       const bundle = buildBundle(validateKnowledge(files));
-      return `export default ${JSON.stringify(name.endsWith('/page') ? pageKnowledge(bundle) : bundle)};`;
+      return `export default ${JSON.stringify(share(bundle))};`;
     },
   };
 }

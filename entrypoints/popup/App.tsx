@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { KnowledgeBundle } from '@/knowledge/bundle';
+import type { PopupKnowledge } from '@/knowledge/bundle';
 import type { Settings } from '@/core/settings';
 import { countByKind, countByTopic, groupByKind, KIND_ORDER } from '@/core/summary';
 import type { PageSummary } from '@/utils/messaging';
@@ -10,24 +10,28 @@ import { Switch } from '@/components/Switch';
 import type { PopupApi } from './popup-api';
 
 export interface AppProps {
-  knowledge: KnowledgeBundle;
+  knowledge: PopupKnowledge;
   api: PopupApi;
   /** The tab the popup speaks for; null when there is none. */
   tabId: number | null;
+  /** The settings and the page's summary, when they came before the first render; otherwise the popup asks. */
+  first?: { settings: Settings; summary: PageSummary | null };
 }
 
 const toggle = <T,>(list: readonly T[], item: T, off: boolean): T[] => (off ? [...new Set([...list, item])] : list.filter((x) => x !== item));
 
-export function App({ knowledge, api, tabId }: AppProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+export function App({ knowledge, api, tabId, first }: AppProps) {
+  const [settings, setSettings] = useState<Settings | null>(first?.settings ?? null);
   // undefined: still asking the page; null: no content script answered.
-  const [summary, setSummary] = useState<PageSummary | null | undefined>(undefined);
+  const [summary, setSummary] = useState<PageSummary | null | undefined>(first?.summary);
   const entities = useMemo(() => new Map(knowledge.entities.map((e) => [e.id, e])), [knowledge]);
 
   const refreshSummary = () => (tabId === null ? Promise.resolve(setSummary(null)) : api.summary(tabId).then(setSummary));
   useEffect(() => {
-    void api.loadSettings().then(setSettings);
-    void refreshSummary();
+    if (!first) {
+      void api.loadSettings().then(setSettings);
+      void refreshSummary();
+    }
     return api.watchSettings((next) => {
       setSettings(next);
       // The page applies the change first; ask again for what it now shows.
@@ -35,10 +39,12 @@ export function App({ knowledge, api, tabId }: AppProps) {
     });
   }, [api, tabId]);
 
-  // For the benchmark: when the popup first shows the page's summary (or says it can't).
+  // Both answers are in: the popup shows the page's summary (or says it can't) with its switches.
+  const ready = settings !== null && summary !== undefined;
+  // For the benchmark. Effects run once the browser has painted, so this is when the reader can see it.
   useEffect(() => {
-    if (summary !== undefined && performance.getEntriesByName('gloss-popup-ready').length === 0) performance.mark('gloss-popup-ready');
-  }, [summary]);
+    if (ready && performance.getEntriesByName('gloss-popup-ready').length === 0) performance.mark('gloss-popup-ready');
+  }, [ready]);
 
   const update = (change: (current: Settings) => Settings) => {
     if (!settings) return;
@@ -113,7 +119,7 @@ export function App({ knowledge, api, tabId }: AppProps) {
         </>
       )}
       <section aria-label="Search">
-        <SearchBox knowledge={knowledge} />
+        <SearchBox preload={ready} />
       </section>
       <SourceFooter sources={knowledge.sources} />
     </main>

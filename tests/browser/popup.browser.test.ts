@@ -86,6 +86,19 @@ describe.each(BROWSERS)('the popup in %s', (browserName) => {
     expect(await readSwitch(popup, 'Gloss everywhere')).toEqual({ checked: true, count: null });
   });
 
+  it('searches from the keyboard as soon as it opens, misspellings too, and opens a result’s card', async () => {
+    await popup.reload();
+    await popup.waitFor(() => document.getElementById('gloss-search') !== null, 'the search box');
+    await popup.evaluate(() => document.getElementById('gloss-search')!.focus());
+    for (const key of 'baluchistan') await popup.press(key);
+    await popup.waitFor(() => document.querySelector('.search__results .found__item') !== null, 'the search results');
+    expect(await popup.evaluate(() => (document.getElementById('gloss-search') as HTMLInputElement).value)).toBe('baluchistan');
+    expect(await popup.evaluate(() => document.querySelector('.search__results .found__item span')!.textContent)).toBe('Balochistan');
+    await popup.press('Tab');
+    await popup.press('Enter');
+    await popup.waitFor(() => document.querySelector('.search__card [role="dialog"] h2')?.textContent === 'Balochistan', 'its card');
+  });
+
   it('says Gloss can’t run for a tab where no content script answers', async () => {
     await popup.evaluate(() => {
       location.search = '?tab=999999';

@@ -1,8 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import knowledge from 'virtual:gloss-knowledge';
+import knowledge from 'virtual:gloss-knowledge/popup';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
 import type { PageSummary } from '@/utils/messaging';
+import { SearchBox } from '@/components/SearchBox';
+import { SearchResults } from '@/components/SearchResults';
 import { App } from '@/entrypoints/popup/App';
 import type { PopupApi } from '@/entrypoints/popup/popup-api';
 
@@ -106,6 +108,15 @@ describe('the popup', () => {
     expect(await screen.findByRole('dialog', { name: 'Masoud Pezeshkian' })).toBeTruthy();
   });
 
+  it('shows the answers it was given from its first render, without asking again', () => {
+    const api = fakeApi();
+    render(<App knowledge={knowledge} api={api} tabId={7} first={{ settings: { ...DEFAULT_SETTINGS, kindsOff: ['place'] }, summary: PAGE }} />);
+    expect(screen.getByRole('switch', { name: 'Places' })).toHaveProperty('checked', false);
+    expect(screen.getByRole('button', { name: /Balochistan Liberation Army/ })).toBeTruthy();
+    expect(api.loadSettings).not.toHaveBeenCalled();
+    expect(api.summary).not.toHaveBeenCalled();
+  });
+
   it('names the source article with its date and link', () => {
     setup();
     const link = screen.getByRole('link', { name: knowledge.sources[0]!.title });
@@ -119,5 +130,40 @@ describe('the popup', () => {
     const focusable = [...document.querySelectorAll<HTMLElement>('input, button, a[href]')];
     expect(focusable.length).toBeGreaterThan(15);
     for (const element of focusable) expect(element.tabIndex).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the search, loaded on demand', () => {
+  function deferredLoad() {
+    let resolve!: (component: typeof SearchResults) => void;
+    const load = vi.fn(() => new Promise<typeof SearchResults>((done) => (resolve = done)));
+    return { load, loaded: () => resolve(SearchResults) };
+  }
+
+  it('starts loading when the box gets focus, as from the keyboard', () => {
+    const { load } = deferredLoad();
+    render(<SearchBox load={load} />);
+    expect(load).not.toHaveBeenCalled();
+    screen.getByRole('searchbox').focus();
+    expect(load).toHaveBeenCalled();
+  });
+
+  it('keeps what was typed before it loaded and searches it once it has', async () => {
+    const { load, loaded } = deferredLoad();
+    render(<SearchBox load={load} />);
+    const box = screen.getByRole('searchbox', { name: 'Search what Gloss knows' });
+    fireEvent.input(box, { target: { value: 'p' } });
+    fireEvent.input(box, { target: { value: 'pezeshkyan' } });
+    expect(screen.getByText('Loading the search…')).toBeTruthy();
+    loaded();
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    expect(within(results).getAllByRole('button')[0]!.textContent).toMatch(/^Masoud Pezeshkian/);
+    expect(box).toHaveProperty('value', 'pezeshkyan');
+  });
+
+  it('loads ahead when the popup has shown the page', () => {
+    const { load } = deferredLoad();
+    render(<SearchBox load={load} preload />);
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });
