@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PopupKnowledge } from '@/knowledge/bundle';
-import type { Settings } from '@/core/settings';
+import { withoutCorrection, type Settings } from '@/core/settings';
 import { countByKind, countByTopic, groupByKind, KIND_ORDER } from '@/core/summary';
 import type { PageSummary } from '@/utils/messaging';
+import { Corrections } from '@/components/Corrections';
 import { FoundList, KIND_PLURAL } from '@/components/FoundList';
 import { SearchBox } from '@/components/SearchBox';
 import { SourceFooter } from '@/components/SourceFooter';
@@ -72,7 +73,20 @@ export function App({ knowledge, api, tabId, first }: AppProps) {
             disabled={hostname === null}
             onChange={(on) => hostname && update((s) => ({ ...s, sitesOff: toggle(s.sitesOff, hostname, !on) }))}
           />
+          {hostname && (
+            <Corrections
+              corrections={settings.hidden.filter((correction) => correction.site === hostname)}
+              nameOf={(id) => entities.get(id)?.name ?? id}
+              onUndo={(correction) => update((s) => withoutCorrection(s, correction))}
+            />
+          )}
           <Switch label="Gloss everywhere" checked={settings.enabled} onChange={(on) => update((s) => ({ ...s, enabled: on }))} />
+          <Switch
+            label="Tell screen readers what was found"
+            description="Once per page, a screen reader hears how many names Gloss marked and the key that steps through them."
+            checked={settings.announce}
+            onChange={(on) => update((s) => ({ ...s, announce: on }))}
+          />
         </section>
       )}
       {summary === null && (

@@ -64,15 +64,19 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
     await page.close();
   });
 
-  it('says nothing when the reader switched the announcement off', async () => {
-    await setSettings({ version: 2, announce: false });
+  it('says nothing when the reader switched the announcement off in the popup', async () => {
+    await setSettings(undefined);
+    await extension.reload();
+    await extension.waitFor(() => document.querySelector('input[role="switch"]') !== null, 'the popup to load');
+    await extension.click('Tell screen readers what was found');
+    await extension.waitFor(async () => (await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('settings')).settings?.announce === false, 'the switch to be saved');
     const page = await openCorrectionPage();
     await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)));
     expect(await page.evaluate(liveRegion)).toBe('');
     await page.close();
   });
 
-  it('explains a bare surname, hides it with "Not …" here and after a reload, and brings it back on undo', async () => {
+  it('explains a bare surname, hides it with "Not …" here and after a reload, and brings it back with the popup\'s undo', async () => {
     await setSettings(undefined);
     const page = await openCorrectionPage();
     expect(await personMarks(page)).toEqual(['Shehbaz Sharif', 'Sharif', 'Sharif', 'Fatemeh Aman']);
@@ -101,8 +105,14 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
     expect(text).toContain('Not Shehbaz Sharif here');
     await page.moveAway();
 
-    await setSettings({ ...(await readSettings()), hidden: [] });
+    const popup = await browser.openPopup(page);
+    await popup.waitFor(() => document.querySelector('.corrections') !== null, 'the popup to list the correction');
+    expect(await popup.evaluate(() => document.querySelector('.corrections li span')?.textContent)).toBe('“Sharif” → Shehbaz Sharif');
+    await popup.click('Undo: show “Sharif” → Shehbaz Sharif again');
     await page.waitFor(() => [...(CSS.highlights.get('gloss-person') ?? [])].length === 4, 'the bare marks to come back without a reload');
+    expect(await personMarks(page)).toEqual(['Shehbaz Sharif', 'Sharif', 'Sharif', 'Fatemeh Aman']);
+    expect((await readSettings()).hidden).toEqual([]);
+    await popup.close();
     await page.close();
   });
 

@@ -89,6 +89,27 @@ describe('the popup', () => {
     expect(api.reveal).toHaveBeenCalledWith(7, 'balochistan-liberation-army');
   });
 
+  it('lists the marks hidden on this site with "Not …", each with an undo that saves the settings without it', async () => {
+    const sharif = { site: 'news.example', text: 'Sharif', entity: 'shehbaz-sharif' };
+    const elsewhere = { site: 'other.example', text: 'Dar', entity: 'ishaq-dar' };
+    const api = setup(PAGE, { ...DEFAULT_SETTINGS, hidden: [sharif, elsewhere] });
+    const list = await screen.findByRole('list', { name: 'Hidden on this site' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('span')!.textContent)).toEqual(['“Sharif” → Shehbaz Sharif']);
+    fireEvent.click(within(list).getByRole('button', { name: 'Undo: show “Sharif” → Shehbaz Sharif again' }));
+    await waitFor(() => expect(api.saveSettings).toHaveBeenCalled());
+    expect(api.saveSettings.mock.calls.at(-1)![0].hidden).toEqual([elsewhere]);
+    expect(screen.queryByRole('list', { name: 'Hidden on this site' })).toBeNull();
+  });
+
+  it('switches the screen-reader announcement off', async () => {
+    const api = setup();
+    const announce = await screen.findByRole('switch', { name: 'Tell screen readers what was found' });
+    expect(announce).toHaveProperty('checked', true);
+    fireEvent.click(announce);
+    await waitFor(() => expect(api.saveSettings).toHaveBeenCalled());
+    expect(api.saveSettings.mock.calls.at(-1)![0]).toEqual({ ...DEFAULT_SETTINGS, announce: false });
+  });
+
   it('says plainly when Gloss can’t run on the page', async () => {
     setup(null);
     expect((await screen.findByRole('status')).textContent).toMatch(/can’t run on this page/);
