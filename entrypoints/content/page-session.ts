@@ -73,7 +73,7 @@ export class PageSession {
         for (const chunk of walkText(root, { onShadowRoot: (shadow) => self.watch.start(shadow) })) {
           if (context !== self.context) return;
           found.push(...self.record(chunk, matcher.match(chunk.text, context)));
-          yield chunk.text.length;
+          yield chunk.units;
         }
       }
     }
