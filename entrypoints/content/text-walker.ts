@@ -86,8 +86,10 @@ function cutPoint(data: string, from: number, limit: number): number {
   return from + (space > limit / 2 ? space + 1 : limit);
 }
 
-/** Walks `root` and yields its text in chunks. `root` itself is assumed not skipped. */
+/** Walks `root` and yields its text in chunks. */
 export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Generator<TextChunk> {
+  // The body itself is skipped when the whole document is editable (`document.designMode = 'on'`).
+  if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return;
   const { chunkSize, maxRun } = { ...DEFAULTS, ...options };
   let text = '';
   let runs: TextRun[] = [];
