@@ -174,7 +174,12 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
     await setSettings(undefined);
     const other = server.origin.replace('127.0.0.1', 'localhost');
     const page = await browser.open(server.url(`frames.html?other=${encodeURIComponent(other)}`));
-    await page.waitFor(() => (window as any).frameMarks.same && (window as any).frameMarks.cross, 'both frames to report marks', 60_000);
+    // A frame reports from its load on, before its content script has marked it: wait for reports with marks.
+    await page.waitFor(
+      () => ['same', 'cross'].every((name) => (window as any).frameMarks[name]?.['gloss-place']),
+      'both frames to report marks',
+      60_000,
+    );
     const frames = await page.evaluate(() => (window as any).frameMarks);
     expect(frames.same).toEqual({ 'gloss-person': ['Shehbaz Sharif'], 'gloss-place': ['Chabahar'] });
     expect(frames.cross).toEqual({ 'gloss-person': ['Shehbaz Sharif'], 'gloss-place': ['Chabahar'] });
