@@ -35,9 +35,12 @@ export class MutationWatch {
     this.observer = new MutationObserver((records) => this.collect(records));
   }
 
-  /** Watches `target`'s subtree; called again for each open shadow root, which a document-wide watch does not see into. */
+  /**
+   * Watches `target`'s subtree; called again for each open shadow root, which a document-wide watch does not see into.
+   * The body is watched from the document up: `document.open()` replaces the body, and a watch on the old one would go blind.
+   */
   start(target: Node = document.body): void {
-    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(target === document.body ? document : target, { childList: true, subtree: true, characterData: true });
   }
 
   stop(): void {

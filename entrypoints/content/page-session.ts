@@ -67,20 +67,21 @@ export class PageSession {
     const { matcher, painter, scheduler } = this.options;
     const context = this.context;
     const self = this;
-    // Painted once the pass is done: each paint mid-pass would make the page repaint its highlights between slices.
     const found: PageMark[] = [];
     function* work(): Generator<number, void> {
       for (const root of roots) {
         for (const chunk of walkText(root, { onShadowRoot: (shadow) => self.watch.start(shadow) })) {
           if (context !== self.context) return;
           found.push(...self.record(chunk, matcher.match(chunk.text, context)));
-          yield chunk.text.length;
+          yield chunk.units;
         }
       }
+      // Painted once the pass is done, in slices too: each paint mid-pass would make the page repaint its highlights
+      // between slices. Each mark is checked as it comes, since a change to the page may have removed it meanwhile.
+      for (const mark of found) if (self.marks.marks.has(mark) && self.options.isShown(mark)) yield painter.paint(mark);
     }
     return scheduler.run(work(), { maxStepUnits: maxChunkLength() }).then(() => {
       if (context !== this.context) return;
-      painter.add(found.filter((mark) => this.marks.marks.has(mark) && this.options.isShown(mark)));
       if (found.length > 0) this.options.onMarks?.();
       this.options.onChange?.();
     });

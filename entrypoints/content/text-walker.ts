@@ -18,7 +18,12 @@ export interface TextRun {
 export interface TextChunk {
   text: string;
   runs: TextRun[];
+  /** The work this chunk stands for: its characters plus `NODE_UNITS` per node walked (a chunk may be all nodes, no text). */
+  units: number;
 }
+
+/** On a page of many small elements the walk itself is the work: one node costs about as much as this many characters. */
+const NODE_UNITS = 16;
 
 /** Elements whose text is not prose a reader reads as part of the page. */
 const SKIPPED = new Set([
@@ -59,7 +64,7 @@ export function isInsideSkipped(node: Node): boolean {
 const CONTROL_SPACE = /[\n\r\t\f]/g;
 
 export interface WalkOptions {
-  /** Chunks end at the first block boundary after this many characters. */
+  /** Chunks end at the first block boundary after this many units. */
   chunkSize: number;
   /** Longer text nodes are cut into runs of at most this many characters, at a space. */
   maxRun: number;
@@ -69,8 +74,8 @@ export interface WalkOptions {
 
 const DEFAULTS: WalkOptions = { chunkSize: 8_000, maxRun: 8_000 };
 
-/** The most characters a chunk can hold with these options (see the flushes in `walkText`). */
-export const maxChunkLength = ({ chunkSize, maxRun }: WalkOptions = DEFAULTS) => 2 * chunkSize + maxRun + 1;
+/** The most units a chunk can hold with these options (see the flushes in `walkText`). */
+export const maxChunkLength = ({ chunkSize, maxRun }: WalkOptions = DEFAULTS) => 2 * chunkSize + maxRun + NODE_UNITS + 1;
 
 /** Where to cut a long text: the last sentence end, else the last space, before `limit`. */
 function cutPoint(data: string, from: number, limit: number): number {
@@ -81,12 +86,16 @@ function cutPoint(data: string, from: number, limit: number): number {
   return from + (space > limit / 2 ? space + 1 : limit);
 }
 
-/** Walks `root` and yields its text in chunks. `root` itself is assumed not skipped. */
+/** Walks `root` and yields its text in chunks. */
 export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Generator<TextChunk> {
+  // The body itself is skipped when the whole document is editable (`document.designMode = 'on'`).
+  if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return;
   const { chunkSize, maxRun } = { ...DEFAULTS, ...options };
   let text = '';
   let runs: TextRun[] = [];
+  let nodes = 0;
   let pendingBreak = false;
+  const units = () => text.length + nodes * NODE_UNITS;
 
   const breakLine = () => {
     if (text.length > 0) pendingBreak = true;
@@ -100,10 +109,11 @@ export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Gener
     text += piece.replace(CONTROL_SPACE, ' ');
   };
   const flush = (): TextChunk | null => {
-    if (runs.length === 0) return null;
-    const chunk = { text, runs };
+    if (units() === 0) return null;
+    const chunk = { text, runs, units: units() };
     text = '';
     runs = [];
+    nodes = 0;
     pendingBreak = false;
     return chunk;
   };
@@ -123,8 +133,8 @@ export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Gener
     }
   }
 
-  /** A block with very much text is cut between two text nodes, where a name is least likely to be split. */
-  const overfull = () => text.length >= 2 * chunkSize;
+  /** A block with very much in it is cut between two nodes, where a name is least likely to be split. */
+  const overfull = () => units() >= 2 * chunkSize;
 
   if (root.nodeType === Node.TEXT_NODE) {
     yield* takeText(root as Text);
@@ -132,14 +142,13 @@ export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Gener
   let node: Node | null = root.nodeType === Node.TEXT_NODE ? null : root.firstChild;
   while (node) {
     let descend = false;
+    nodes++;
     if (node.nodeType === Node.TEXT_NODE) {
       yield* takeText(node as Text);
-      const chunk = overfull() ? flush() : null;
-      if (chunk) yield chunk;
     } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element)) {
       if (isBlock(node as Element)) {
         breakLine();
-        const chunk = text.length >= chunkSize ? flush() : null;
+        const chunk = units() >= chunkSize ? flush() : null;
         if (chunk) yield chunk;
       }
       // An open shadow root's text is the element's rendered content: walked as a block of its own.
@@ -152,6 +161,8 @@ export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Gener
       }
       descend = node.firstChild !== null;
     }
+    const chunk = overfull() ? flush() : null;
+    if (chunk) yield chunk;
     if (descend) {
       node = node.firstChild;
       continue;
