@@ -10,7 +10,7 @@ import type { CompiledIndex, Kind } from '@/core/types';
 import { HighlightPainter } from '@/entrypoints/content/highlight-painter';
 import { PageMarks } from '@/entrypoints/content/page-marks';
 import { PageSession } from '@/entrypoints/content/page-session';
-import { Scheduler } from '@/entrypoints/content/scheduler';
+import { Scheduler, SLICING } from '@/entrypoints/content/scheduler';
 import { walkText } from '@/entrypoints/content/text-walker';
 
 interface Setup {
@@ -43,7 +43,7 @@ const api = {
   /** The extension's path: matcher creation, then extract → match → paint in slices, until the highlights are registered. */
   async gloss(): Promise<{ ms: number; firstFrameMs: number; ranges: number; longestSliceMs: number; slices: number }> {
     const start = performance.now();
-    const scheduler = new Scheduler({ budgetUnits: 64_000, budgetMs: 8 });
+    const scheduler = new Scheduler(SLICING);
     session = new PageSession({
       matcher: createMatcher(setup.index),
       kindOf: (id) => setup.kinds[id]!,

@@ -18,7 +18,7 @@ import { CardHost } from './card-host';
 import { HighlightPainter } from './highlight-painter';
 import type { PageMark } from './page-marks';
 import { PageSession } from './page-session';
-import { Scheduler } from './scheduler';
+import { Scheduler, SLICING } from './scheduler';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -42,8 +42,7 @@ export default defineContentScript({
     let announced = window !== window.top;
     const timings: Pick<Diagnostics, 'firstPassDone' | 'lastUpdateDone'> = { firstPassDone: null, lastUpdateDone: null };
     const painter = new HighlightPainter();
-    const slicing = { budgetUnits: 64_000, budgetMs: 8 };
-    const scheduler = new Scheduler(slicing);
+    const scheduler = new Scheduler(SLICING);
     const session = new PageSession({
       matcher,
       kindOf: (id) => entities.get(id)!.kind,
@@ -130,7 +129,7 @@ export default defineContentScript({
     }));
 
     const answer = async (message: ToPage): Promise<PageSummary | Diagnostics | boolean> => {
-      if (message.type === 'gloss:diagnostics') return { budgetUnits: slicing.budgetUnits, slices: scheduler.slices, scriptStart, ...timings };
+      if (message.type === 'gloss:diagnostics') return { budgetUnits: SLICING.budgetUnits, slices: scheduler.slices, scriptStart, ...timings };
       if (message.type === 'gloss:summary') {
         const counts = new Map<string, number>();
         for (const mark of session.marks.marks) if (!corrected(mark)) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
