@@ -33,9 +33,20 @@ export class CardController {
   private frame = 0;
   private point: { x: number; y: number } | null = null;
   private returnFocus: HTMLElement | null = null;
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
 
   constructor(private readonly options: CardControllerOptions) {
+    this.listen();
+  }
+
+  /** Listens again: `document.open()` erases every listener on the document and the window, ours included. */
+  relisten(): void {
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.listen();
+  }
+
+  private listen(): void {
     const signal = this.abort.signal;
     window.addEventListener('pointermove', (event) => this.onPointerMove(event), { passive: true, capture: true, signal });
     document.addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });

@@ -141,6 +141,8 @@ export class CardHost {
       this.mounted.host.addEventListener('pointerenter', this.options.onPointerEnter);
       this.mounted.host.addEventListener('pointerleave', this.options.onPointerLeave);
     }
+    // A page that replaced its body (document.open, some single-page apps) took the host with it.
+    if (!this.mounted.host.isConnected) (document.body ?? document.documentElement).append(this.mounted.host);
     return this.mounted;
   }
 

@@ -40,6 +40,8 @@ export default defineContentScript({
     const shown = (mark: PageMark) => isShown(settings, entities.get(mark.entity)!) && !corrected(mark);
     // Frames have content scripts of their own; the page is announced once, by its top frame.
     let announced = window !== window.top;
+    // A new root element means the page rewrote itself with document.open(), which drops the cards' listeners.
+    let pageRoot = document.documentElement;
     const timings: Pick<Diagnostics, 'firstPassDone' | 'lastUpdateDone'> = { firstPassDone: null, lastUpdateDone: null };
     const painter = new HighlightPainter();
     const scheduler = new Scheduler(SLICING);
@@ -53,6 +55,10 @@ export default defineContentScript({
       onMarks: () => ensureCards(),
       onChange: () => {
         if (timings.firstPassDone !== null) timings.lastUpdateDone = performance.now();
+        if (document.documentElement !== pageRoot) {
+          pageRoot = document.documentElement;
+          cards?.relisten();
+        }
         cards?.refresh();
         void announceMarks();
       },
