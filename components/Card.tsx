@@ -28,7 +28,7 @@ function SourceMarker({ source, paragraph }: { source: Source | undefined; parag
   return (
     <>
       {' '}
-      <a class="card__cite" href={url} target="_blank" rel="noreferrer" aria-label={label} title={label}>
+      <a class="card__cite" href={url} target="_blank" rel="noreferrer" aria-label={`${label} (opens in a new tab)`} title={label}>
         ¶{paragraph}
       </a>
     </>

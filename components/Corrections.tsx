@@ -19,7 +19,12 @@ export function Corrections({ corrections, nameOf, onUndo }: CorrectionsProps) {
           return (
             <li key={`${correction.text}|${correction.entity}`}>
               <span>{said}</span>
-              <button type="button" class="corrections__undo" aria-label={`Undo: show ${said} again`} onClick={() => onUndo(correction)}>
+              <button
+                type="button"
+                class="corrections__undo"
+                aria-label={`Undo: show “${correction.text}” as ${nameOf(correction.entity)} again`}
+                onClick={() => onUndo(correction)}
+              >
                 Undo
               </button>
             </li>

@@ -4,8 +4,8 @@
  * open the article at that paragraph. Found from the article text by
  * `npm run passages`, checked against it by `npm run knowledge:check -- --source`.
  * Browsers match fragment terms case-insensitively at word edges and take the
- * first match in the page, so a passage is good when its start first occurs at
- * the paragraph's start and its end first occurs, after that, at the paragraph's end.
+ * first match in the page, so a passage is good when its start first occurs in
+ * its paragraph and its end's first occurrence after that ends within the paragraph.
  */
 import type { Passage } from './schema';
 

@@ -92,7 +92,8 @@ export const SourceSchema = z.strictObject({
   title: z.string().min(1),
   /** ISO date, YYYY-MM-DD. */
   date: z.iso.date(),
-  url: z.url(),
+  /** A web address: it becomes a link on every card, so `javascript:` and `data:` are refused. */
+  url: z.url({ protocol: /^https?$/ }),
   authors: z.array(z.string()).default([]),
   editors: z.array(z.string()).default([]),
   /** One per paragraph that a claim cites, written by `npm run passages`. */

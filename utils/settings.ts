@@ -28,6 +28,14 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [KEY]: settings });
 }
 
+/**
+ * Applies `change` to the settings as stored now, so a change made in a page and one made in the popup (or another
+ * tab) a moment apart don't overwrite each other.
+ */
+export async function updateSettings(change: (settings: Settings) => Settings): Promise<void> {
+  await saveSettings(change(await loadSettings()));
+}
+
 /** Calls `listener` with the new settings whenever any page or the popup changes them; returns the unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -25,8 +25,8 @@ export interface CardHostOptions {
   onPointerLeave: () => void;
   /** The reader closed the card, or its mark scrolled out of view. */
   onDismiss: (reason: 'closed' | 'scrolled-away') => void;
-  /** The reader said the mark's words don't name its entity here. */
-  onNotThis: (mark: PageMark) => void;
+  /** The reader said the mark's words don't name its entity here; absent where no correction can be kept. */
+  onNotThis?: (mark: PageMark) => void;
 }
 
 /** Dark when the page's own background is dark, else the reader's colour-scheme preference. */
@@ -50,7 +50,7 @@ interface Mounted {
 
 /**
  * The `gloss-card` element, made by hand rather than with WXT's createShadowRootUi, which costs the content script
- * 4 KB gzipped for the same few lines. `all: initial !important` on the host: a page's own !important rules for
+ * 3 KB gzipped for the same few lines. `all: initial !important` on the host: a page's own !important rules for
  * custom elements or `*` lose to it, since important rules from inside a shadow tree win.
  */
 function mountHost(): Mounted {
@@ -97,7 +97,7 @@ export class CardHost {
         mark={mark && mark.entity === entityId ? { text: mark.text, via: mark.via } : undefined}
         onRelated={(id) => void this.show(id, piece).then((dialog) => dialog?.focus())}
         onClose={() => this.options.onDismiss('closed')}
-        onNotThis={mark && (() => this.options.onNotThis(mark))}
+        onNotThis={mark && this.options.onNotThis && (() => this.options.onNotThis!(mark))}
       />,
       cardRoot,
     );

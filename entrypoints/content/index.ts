@@ -12,13 +12,22 @@ import { createMatcher } from '@/core/match';
 import { hiddenMessage, marksFoundMessage } from '@/core/announcements';
 import { isActiveOn, isCorrected, isShown, surfaceKey, withCorrection, type Settings } from '@/core/settings';
 import { askShortcut, isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
-import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { HighlightPainter } from './highlight-painter';
 import type { PageMark } from './page-marks';
 import { PageSession } from './page-session';
 import { Scheduler, SLICING } from './scheduler';
+
+/** The top frame's hostname; null in a frame of another origin, which can't read it. */
+function topSite(): string | null {
+  try {
+    return window.top!.location.hostname;
+  } catch {
+    return null;
+  }
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -35,8 +44,10 @@ export default defineContentScript({
     const entities = new Map(knowledge.entities.map((entity) => [entity.id, entity]));
     const matcher = createMatcher(knowledge.index);
     let settings: Settings = await loadSettings();
-    const site = location.hostname;
-    const corrected = (mark: PageMark) => isCorrected(settings, site, mark);
+    // Corrections belong to the site the reader sees in the address bar, which the popup lists them under: a frame's
+    // own host would hide them from the popup. A cross-origin frame can't read it, so it offers no "Not …".
+    const site = topSite();
+    const corrected = (mark: PageMark) => site !== null && isCorrected(settings, site, mark);
     const shown = (mark: PageMark) => isShown(settings, entities.get(mark.entity)!) && !corrected(mark);
     // Frames have content scripts of their own; the page is announced once, by its top frame.
     let announced = window !== window.top;
@@ -72,7 +83,7 @@ export default defineContentScript({
           onPointerEnter: () => cards?.pointerEnteredCard(),
           onPointerLeave: () => cards?.pointerLeftCard(),
           onDismiss: (reason) => cards?.close({ cancelPending: reason === 'closed' }),
-          onNotThis: (mark) => void notThis(mark),
+          onNotThis: site === null ? undefined : (mark) => void notThis(mark, site),
         });
         const cardHost = host;
         cards = new CardController({
@@ -102,14 +113,15 @@ export default defineContentScript({
     };
 
     /** "Not …": hides every mark of these words as this entity on this site, now and after reloads. */
-    const notThis = async (mark: PageMark) => {
+    const notThis = async (mark: PageMark, where: string) => {
       const key = surfaceKey(mark.text);
       const count = session.shown().filter((m) => m.entity === mark.entity && surfaceKey(m.text) === key).length;
-      settings = withCorrection(settings, { site, text: mark.text, entity: mark.entity });
+      const correction = { site: where, text: mark.text, entity: mark.entity };
+      settings = withCorrection(settings, correction);
       cards?.close();
       session.applyFilter();
       void host?.announce(hiddenMessage(mark.text.replace(/\s+/g, ' '), entities.get(mark.entity)!.name, count));
-      await saveSettings(settings);
+      await updateSettings((stored) => withCorrection(stored, correction));
     };
 
     let running = false;
@@ -143,7 +155,7 @@ export default defineContentScript({
       }
       if (!running || session.marks.marks.size === 0) return false;
       if (message.type === 'gloss:step') return ensureCards().step(message.direction);
-      const first = session.marks.inOrder().find((mark) => mark.entity === message.entity);
+      const first = session.marks.inOrder().find((mark) => mark.entity === message.entity && shown(mark));
       return first ? ensureCards().reveal(first) : false;
     };
     const listener = (message: unknown) => (isToPage(message) && window === window.top ? answer(message) : undefined);

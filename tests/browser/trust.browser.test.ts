@@ -108,7 +108,7 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
     const popup = await browser.openPopup(page);
     await popup.waitFor(() => document.querySelector('.corrections') !== null, 'the popup to list the correction');
     expect(await popup.evaluate(() => document.querySelector('.corrections li span')?.textContent)).toBe('“Sharif” → Shehbaz Sharif');
-    await popup.click('Undo: show “Sharif” → Shehbaz Sharif again');
+    await popup.click('Undo: show “Sharif” as Shehbaz Sharif again');
     await page.waitFor(() => [...(CSS.highlights.get('gloss-person') ?? [])].length === 4, 'the bare marks to come back without a reload');
     expect(await personMarks(page)).toEqual(['Shehbaz Sharif', 'Sharif', 'Sharif', 'Fatemeh Aman']);
     expect((await readSettings()).hidden).toEqual([]);
@@ -138,7 +138,7 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
     await page.waitFor(() => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent ?? null) === 'Fatemeh Aman', 'her card');
     const text = (await page.dialog())!.text;
     expect(text).toContain('As of 6 August 2025 (DW)');
-    await page.click(`Source: DW, paragraph ${quote.paragraph}`);
+    await page.click(`Source: DW, paragraph ${quote.paragraph} (opens in a new tab)`);
     const opened = await page.evaluate(() => (window as any).opened as { url: string; target: string });
     const source = knowledge.sources[0]!;
     const passage = source.passages.find((p) => p.paragraph === quote.paragraph)!;

@@ -33,8 +33,8 @@ describe('the card', () => {
     const aman = entity('fatemeh-aman');
     render(<Card entity={aman} knowledge={knowledge} />);
     const claims = [aman.role, ...aman.summary, ...aman.quotes.slice(0, 3)];
-    const markers = screen.getAllByRole('link', { name: /^Source: DW, paragraph \d+$/ });
-    expect(markers.map((a) => a.getAttribute('aria-label'))).toEqual(claims.map((claim) => `Source: DW, paragraph ${claim.paragraph}`));
+    const markers = screen.getAllByRole('link', { name: /^Source: DW, paragraph \d+ \(opens in a new tab\)$/ });
+    expect(markers.map((a) => a.getAttribute('aria-label'))).toEqual(claims.map((claim) => `Source: DW, paragraph ${claim.paragraph} (opens in a new tab)`));
     markers.forEach((marker, i) => {
       const passage = knowledge.sources[0]!.passages.find((p) => p.paragraph === claims[i]!.paragraph)!;
       expect(readTextDirective(marker.getAttribute('href')!)).toEqual({ start: passage.start, end: passage.end });

@@ -95,7 +95,7 @@ describe('the popup', () => {
     const api = setup(PAGE, { ...DEFAULT_SETTINGS, hidden: [sharif, elsewhere] });
     const list = await screen.findByRole('list', { name: 'Hidden on this site' });
     expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('span')!.textContent)).toEqual(['“Sharif” → Shehbaz Sharif']);
-    fireEvent.click(within(list).getByRole('button', { name: 'Undo: show “Sharif” → Shehbaz Sharif again' }));
+    fireEvent.click(within(list).getByRole('button', { name: 'Undo: show “Sharif” as Shehbaz Sharif again' }));
     await waitFor(() => expect(api.saveSettings).toHaveBeenCalled());
     expect(api.saveSettings.mock.calls.at(-1)![0].hidden).toEqual([elsewhere]);
     expect(screen.queryByRole('list', { name: 'Hidden on this site' })).toBeNull();

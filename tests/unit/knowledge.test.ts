@@ -104,6 +104,7 @@ describe('a broken knowledge entry', () => {
     ['an unknown topic', 'india', (e: Record<string, any>) => e.topics.push('sports'), /^entities\/countries\.json: "india", field topics\.\d+: no topic "sports"/],
     ['an unknown quote speaker', 'fatemeh-aman', (e: Record<string, any>) => (e.quotes[0].speaker = 'nobody'), /^entities\/people\.json: "fatemeh-aman", field quotes\.0\.speaker: no entity "nobody"/],
     ['a claim citing a paragraph with no passage', 'tehran', (e: Record<string, any>) => (e.summary[1].paragraph = 35), /^entities\/places\.json: "tehran", field summary\.1\.paragraph: source "dw-2025-08-06" has no passage for paragraph 35/],
+    ['a source link that would run script', 'dw-2025-08-06', (e: Record<string, any>) => (e.url = 'javascript:alert(1)'), /^sources\.json: "dw-2025-08-06", field url: /],
     ['an alias no page writes', 'israel', (e: Record<string, any>) => e.aliases.push('Israel (state)'), /^entities\/countries\.json: "israel", field aliases\.\d+\.text: /],
   ])('with %s names the file, entry and field', (_what, id, change, expected) => {
     expect(problemsOf(withEntity(id, change))).toEqual([expect.stringMatching(expected)]);
