@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
+import { sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 const KIND_HIGHLIGHTS = ['gloss-person', 'gloss-group', 'gloss-country', 'gloss-place', 'gloss-event'];
@@ -56,10 +57,8 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
   /** An extension page, to send what the background and popup send and to write settings. */
   let extension: GlossPage;
 
-  const setSettings = (settings: unknown) =>
-    extension.evaluate((value) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ settings: value }), settings);
-  const sendToPage = (page: GlossPage, message: unknown) =>
-    page.tabId().then((id) => extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message));
+  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
+  const sendToPage = (page: GlossPage, message: unknown) => sendToTab(extension, page, message);
 
   beforeAll(async () => {
     server = await startServer({ '/app.html': appPage, '/huge.html': hugePage(), '/listening.html': LISTENING_PAGE, '/part-hidden.html': PART_HIDDEN_PAGE });

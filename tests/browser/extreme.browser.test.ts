@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
+import { sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 const OFF = { version: 1, enabled: false, sitesOff: [], topicsOff: [], kindsOff: [] };
@@ -32,10 +33,8 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
   let server: TestServer;
   let extension: GlossPage;
 
-  const setSettings = (settings: unknown) =>
-    extension.evaluate((value) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ settings: value }), settings);
-  const sendToPage = (page: GlossPage, message: unknown) =>
-    page.tabId().then((id) => extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message));
+  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
+  const sendToPage = (page: GlossPage, message: unknown) => sendToTab(extension, page, message);
   const diagnostics = (page: GlossPage) => sendToPage(page, { type: 'gloss:diagnostics' });
   /** Waits for the page's first pass to be done, whether or not it found anything. */
   async function firstPass(page: GlossPage): Promise<void> {

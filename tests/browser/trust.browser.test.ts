@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import knowledge from 'virtual:gloss-knowledge';
 import { readTextDirective } from '../support/text-directive';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
+import { readSettings as readStoredSettings, setSettings as setStoredSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 /** correction.html, counted by hand: Islamabad, Shehbaz Sharif, Sharif, Sharif, Fatemeh Aman, Middle East Institute. */
@@ -20,8 +21,8 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
   let server: TestServer;
   let extension: GlossPage;
 
-  const setSettings = (settings: unknown) => extension.evaluate((value) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ settings: value }), settings);
-  const readSettings = () => extension.evaluate(async () => (await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('settings')).settings);
+  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
+  const readSettings = () => readStoredSettings(extension);
 
   beforeAll(async () => {
     server = await startServer();

@@ -1,0 +1,19 @@
+/**
+ * What tests do through an extension page (the harness's helper tab or a popup): write and read the stored
+ * settings, and send a tab's content script the messages the popup and the background send.
+ */
+import type { GlossPage } from './driver';
+
+/** Stores `settings` as the reader's settings; `undefined` clears them. */
+export function setSettings(extension: GlossPage, settings: unknown): Promise<void> {
+  return extension.evaluate((value) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ settings: value }), settings);
+}
+
+export function readSettings(extension: GlossPage): Promise<any> {
+  return extension.evaluate(async () => (await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('settings')).settings);
+}
+
+export async function sendToPage(extension: GlossPage, page: GlossPage, message: unknown): Promise<any> {
+  const id = await page.tabId();
+  return extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message);
+}
