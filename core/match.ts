@@ -56,6 +56,7 @@ const RUN_GAP = /^[ \t\u00A0\-\u2010-\u2014'\u2018-\u201E,.:;"!?&]{1,4}$/;
 const VERB_ENDING = /(s|ed|ing)$/;
 const LOWER_START = /^\p{Ll}/u;
 const TITLE_WORD = /\p{L}{4,}/gu;
+const POSSESSIVE_BEFORE = /\p{Lu}\p{L}*['’]s\s$/u;
 /** How far around a name to look when deciding whether its line is a Title Case headline. */
 const LINE_WINDOW = 200;
 
@@ -109,9 +110,12 @@ export function createMatcher(index: CompiledIndex): Matcher {
       const from = Math.max(text.lastIndexOf('\n', at) + 1, at - LINE_WINDOW);
       let to = text.indexOf('\n', at);
       if (to < 0 || to > at + LINE_WINDOW) to = Math.min(text.length, at + LINE_WINDOW);
+      const line = text.slice(from, to);
+      // A list of names reads like Title Case too ("(Reporting by Sharif Rind; Editing by …)"); headlines don't hold ";" or "(".
+      if (/[;(]/.test(line)) return false;
       let words = 0;
       let capitals = 0;
-      for (const m of text.slice(from, to).matchAll(TITLE_WORD)) {
+      for (const m of line.matchAll(TITLE_WORD)) {
         words++;
         if (startsUpper(m[0], 0)) capitals++;
       }
@@ -156,6 +160,8 @@ export function createMatcher(index: CompiledIndex): Matcher {
       if (alias.notAfter?.some((phrase) => text.slice(Math.max(0, start - phrase.length - 1), start).toLowerCase() === `${phrase} `)) return null;
       if (persons.has(alias.entity) && next >= 0 && GENERATION_SUFFIXES.has(nextKey) && /^,?\s+$/.test(nextGap)) return disown(alias);
       if ((short || alias.form === 'acronym') && inShoutingRun(first, last)) return null;
+      // "Britain’s Foreign Office": after another name's possessive, a generic short form is that one's own office.
+      if (short && !persons.has(alias.entity) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return null;
       // "US$10 billion" names a currency, not the country.
       if (alias.form === 'acronym' && text[end] === '$') return null;
       // A full name right after another given name belongs to someone else ("Hamza Shahbaz Sharif").

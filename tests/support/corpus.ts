@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export const CORPUS_DIR = new URL('../fixtures/corpus/', import.meta.url).pathname;
 /** Pages written after the matcher, never tuned against: their scores are the honest estimate. */
 export const HELDOUT_DIR = new URL('../fixtures/corpus-heldout/', import.meta.url).pathname;
+/** A third set, written later still; its first run is recorded in its README, and it has been used since. */
+export const HELDOUT_2_DIR = new URL('../fixtures/corpus-heldout-2/', import.meta.url).pathname;
 
 export interface GoldMention {
   entity: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher } from '@/core/match';
 import { buildBundle } from '@/knowledge/bundle';
 import { loadKnowledge } from '@/knowledge/load';
-import { CORPUS_DIR, HELDOUT_DIR, readCorpus, type GoldMention } from '../support/corpus';
+import { CORPUS_DIR, HELDOUT_2_DIR, HELDOUT_DIR, readCorpus, type GoldMention } from '../support/corpus';
 
 const matcher = createMatcher(buildBundle(loadKnowledge()).index);
 const key = (m: Pick<GoldMention, 'entity' | 'start' | 'end'>) => `${m.entity}@${m.start}-${m.end}`;
@@ -25,12 +25,13 @@ function score(dir: string) {
 describe.each([
   ['the development corpus', CORPUS_DIR],
   ['the held-out corpus', HELDOUT_DIR],
+  ['the second held-out corpus', HELDOUT_2_DIR],
 ])('%s', (name, dir) => {
   const pages = score(dir);
 
   it('has pages, traps among them, to measure on', () => {
     expect(pages.length).toBeGreaterThanOrEqual(10);
-    expect(pages.reduce((n, p) => n + p.gold.length, 0)).toBeGreaterThanOrEqual(300);
+    expect(pages.reduce((n, p) => n + p.gold.length, 0)).toBeGreaterThanOrEqual(200);
   });
 
   it('is matched with precision ≥ 0.97 and recall ≥ 0.95 (exact spans)', () => {

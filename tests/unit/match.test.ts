@@ -123,6 +123,17 @@ describe('short forms need the page to be about the person', () => {
     ['after a title form', 'PM Shehbaz arrived. Sharif then met traders.', ['shehbaz-sharif: Shehbaz', 'shehbaz-sharif: Sharif']],
     ['another Sharif is not him', 'Shehbaz Sharif spoke. His brother Nawaz Sharif stayed in London.', ['shehbaz-sharif: Shehbaz Sharif']],
     ['another Sharif with a middle name', 'Shehbaz Sharif spoke, and Maryam Nawaz Sharif listened.', ['shehbaz-sharif: Shehbaz Sharif']],
+    ['a surname as the first word of an Urdu name', 'Fatemeh Aman spoke. Aman ki Asha, the peace campaign, was revived.', ['fatemeh-aman: Fatemeh Aman']],
+    [
+      'another country’s Foreign Office after Pakistan was named',
+      'Pakistan protested. Britain’s Foreign Office declined to comment, and the Foreign Office in Islamabad replied.',
+      ['pakistan: Pakistan', 'pakistan-foreign-office: Foreign Office', 'islamabad: Islamabad'],
+    ],
+    [
+      'a reporter named Sharif in a wire credit line',
+      'Shehbaz Sharif spoke.\n(Reporting by Sharif Rind in Quetta and Leila Navabi in Dubai; Editing by Tom Hargreaves)',
+      ['shehbaz-sharif: Shehbaz Sharif'],
+    ],
     [
       'after another Sharif, a bare Sharif is ambiguous',
       'Shehbaz Sharif spoke. Nawaz Sharif replied. Sharif then left.',
