@@ -3,14 +3,12 @@
  * its entity, from the reason the matcher recorded. An exact display-name
  * match needs no explaining, whatever its case or line breaks.
  */
-import { foldKey } from './normalize';
+import { oneLine, surfaceKey } from './normalize';
 import type { MatchVia } from './types';
 
-const sameName = (a: string, b: string) => foldKey(a.replace(/\s+/g, ' ')) === foldKey(b.replace(/\s+/g, ' '));
-
 export function mentionReason(mention: { text: string; via: MatchVia }, name: string): string | null {
-  if (sameName(mention.text, name)) return null;
-  const said = `“${mention.text.replace(/\s+/g, ' ')}”`;
+  if (surfaceKey(mention.text) === surfaceKey(name)) return null;
+  const said = `“${oneLine(mention.text)}”`;
   switch (mention.via) {
     case 'context':
       return `${said} — taken as ${name}, named earlier on this page`;

@@ -47,6 +47,16 @@ export function foldKey(word: string): string {
   return visible(word).normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
+/** A surface form as one line: a name broken across lines or spaced twice reads the same. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Comparison key of a surface form: one line, folded like a word (case, diacritics, invisible characters). */
+export function surfaceKey(text: string): string {
+  return foldKey(oneLine(text));
+}
+
 const UPPER_START = /^\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;

@@ -5,7 +5,7 @@
  * Only what the reader chose is stored: no page, URL or text they read beyond
  * the surface form of a mark they corrected.
  */
-import { foldKey } from './normalize';
+import { oneLine, surfaceKey } from './normalize';
 import type { Kind } from './types';
 
 /** 2 added `hidden` and `announce`; a version 1 value is read as version 2 with their defaults. */
@@ -49,9 +49,6 @@ const isCorrection = (value: unknown): value is Correction =>
   typeof value === 'object' &&
   value !== null &&
   ['site', 'text', 'entity'].every((field) => typeof (value as Record<string, unknown>)[field] === 'string' && (value as Record<string, string>)[field] !== '');
-
-/** How a surface form is compared: case, diacritics, invisible characters and runs of spaces don't count. */
-export const surfaceKey = (text: string) => foldKey(text.replace(/\s+/g, ' ').trim());
 
 const sameCorrection = (a: Correction, b: Correction) => a.site === b.site && a.entity === b.entity && surfaceKey(a.text) === surfaceKey(b.text);
 
@@ -114,7 +111,7 @@ export function isCorrected(settings: Settings, site: string, mark: { text: stri
 /** The settings with `correction` added (once). */
 export function withCorrection(settings: Settings, correction: Correction): Settings {
   if (settings.hidden.some((known) => sameCorrection(known, correction))) return settings;
-  return { ...settings, hidden: [...settings.hidden, { ...correction, text: correction.text.replace(/\s+/g, ' ').trim() }] };
+  return { ...settings, hidden: [...settings.hidden, { ...correction, text: oneLine(correction.text) }] };
 }
 
 export function withoutCorrection(settings: Settings, correction: Correction): Settings {

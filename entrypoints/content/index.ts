@@ -10,7 +10,8 @@ import knowledge from 'virtual:gloss-knowledge/page';
 import { browser, defineContentScript } from '#imports';
 import { createMatcher } from '@/core/match';
 import { hiddenMessage, marksFoundMessage } from '@/core/announcements';
-import { isActiveOn, isCorrected, isShown, surfaceKey, withCorrection, type Settings } from '@/core/settings';
+import { oneLine, surfaceKey } from '@/core/normalize';
+import { isActiveOn, isCorrected, isShown, withCorrection, type Settings } from '@/core/settings';
 import { askShortcut, isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { CardController } from './card-controller';
@@ -120,7 +121,7 @@ export default defineContentScript({
       settings = withCorrection(settings, correction);
       cards?.close();
       session.applyFilter();
-      void host?.announce(hiddenMessage(mark.text.replace(/\s+/g, ' '), entities.get(mark.entity)!.name, count));
+      void host?.announce(hiddenMessage(oneLine(mark.text), entities.get(mark.entity)!.name, count));
       await updateSettings((stored) => withCorrection(stored, correction));
     };
 
