@@ -8,8 +8,14 @@
 import { oneLine, surfaceKey } from './normalize';
 import type { Kind } from './types';
 
-/** 2 added `hidden` and `announce`; a version 1 value is read as version 2 with their defaults. */
-export const SETTINGS_VERSION = 2;
+/**
+ * 2 added `hidden` and `announce`, 3 added `wholePage`; an older value is read as the current version with the
+ * new fields' defaults.
+ */
+export const SETTINGS_VERSION = 3;
+
+/** What Gloss marks on a site: the reading text (the article, or a front page's headlines) or the whole page. */
+export type Scope = 'article' | 'page';
 
 /** "Not this": on `site`, the surface form `text` does not name `entity`. */
 export interface Correction {
@@ -29,6 +35,8 @@ export interface Settings {
   hidden: Correction[];
   /** Tell screen readers, once per page, how many names were marked. */
   announce: boolean;
+  /** Hostnames where the reader chose to mark the whole page rather than its reading text (the default). */
+  wholePage: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -39,6 +47,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   kindsOff: [],
   hidden: [],
   announce: true,
+  wholePage: [],
 });
 
 const KINDS: readonly Kind[] = ['person', 'group', 'country', 'place', 'event'];
@@ -59,7 +68,7 @@ export interface ParsedSettings {
 }
 
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, sitesOff: [], topicsOff: [], kindsOff: [], hidden: [] };
+  return { ...DEFAULT_SETTINGS, sitesOff: [], topicsOff: [], kindsOff: [], hidden: [], wholePage: [] };
 }
 
 export function parseSettings(raw: unknown): ParsedSettings {
@@ -68,12 +77,12 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [`expected an object, got ${JSON.stringify(raw)?.slice(0, 80)}`] };
   const stored = raw as Record<string, unknown>;
   const problems: string[] = [];
-  if (stored.version !== SETTINGS_VERSION && stored.version !== 1) problems.push(`unknown version ${JSON.stringify(stored.version)}`);
+  if (stored.version !== SETTINGS_VERSION && stored.version !== 1 && stored.version !== 2) problems.push(`unknown version ${JSON.stringify(stored.version)}`);
   for (const field of ['enabled', 'announce'] as const) {
     if (typeof stored[field] === 'boolean') settings[field] = stored[field];
     else if (field in stored) problems.push(`${field} is not a boolean`);
   }
-  for (const field of ['sitesOff', 'topicsOff'] as const) {
+  for (const field of ['sitesOff', 'topicsOff', 'wholePage'] as const) {
     if (isStringList(stored[field])) settings[field] = [...new Set(stored[field])];
     else if (field in stored) problems.push(`${field} is not a list of strings`);
   }
@@ -96,6 +105,17 @@ export function parseSettings(raw: unknown): ParsedSettings {
 /** Whether Gloss runs on a page of this host. */
 export function isActiveOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && !settings.sitesOff.includes(hostname);
+}
+
+/** What Gloss marks on pages of this host. */
+export function scopeOn(settings: Settings, hostname: string): Scope {
+  return settings.wholePage.includes(hostname) ? 'page' : 'article';
+}
+
+/** The settings with this host's scope set to `scope`. */
+export function withScope(settings: Settings, hostname: string, scope: Scope): Settings {
+  const others = settings.wholePage.filter((host) => host !== hostname);
+  return { ...settings, wholePage: scope === 'page' ? [...others, hostname] : others };
 }
 
 /** An entity is shown when its kind is on and at least one of its topics is on. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, isCorrected, isShown, parseSettings, withCorrection, withoutCorrection } from '@/core/settings';
+import { DEFAULT_SETTINGS, isActiveOn, isCorrected, isShown, parseSettings, scopeOn, withCorrection, withoutCorrection, withScope } from '@/core/settings';
 
 describe('stored settings', () => {
   it.each([
@@ -40,8 +40,31 @@ describe('stored settings', () => {
     ]);
   });
 
+  it('read a version 2 value as it was, marking the reading text everywhere', () => {
+    const { settings, problems } = parseSettings({ version: 2, sitesOff: ['news.example'], hidden: [], announce: false });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, sitesOff: ['news.example'], announce: false });
+    expect(scopeOn(settings, 'news.example')).toBe('article');
+    expect(problems).toEqual([]);
+  });
+
+  it('drop a whole-page choice that is not a list of hostnames, saying so', () => {
+    const { settings, problems } = parseSettings({ version: 3, wholePage: 'news.example' });
+    expect(settings.wholePage).toEqual([]);
+    expect(problems).toEqual(['wholePage is not a list of strings']);
+  });
+
   it('flag an unknown version', () => {
     expect(parseSettings({ version: 99, enabled: false }).problems).toContain('unknown version 99');
+  });
+});
+
+describe('what Gloss marks on a site', () => {
+  it('is the reading text unless the reader chose the whole page there', () => {
+    const chosen = withScope(DEFAULT_SETTINGS, 'news.example', 'page');
+    expect(scopeOn(chosen, 'news.example')).toBe('page');
+    expect(scopeOn(chosen, 'other.example')).toBe('article');
+    expect(scopeOn(withScope(chosen, 'news.example', 'article'), 'news.example')).toBe('article');
+    expect(withScope(chosen, 'news.example', 'page').wholePage).toEqual(['news.example']);
   });
 });
 
