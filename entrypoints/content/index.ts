@@ -11,7 +11,7 @@ import { browser, defineContentScript } from '#imports';
 import { createMatcher } from '@/core/match';
 import { hiddenMessage, marksFoundMessage } from '@/core/announcements';
 import { oneLine, surfaceKey } from '@/core/normalize';
-import { isActiveOn, isCorrected, isShown, withCorrection, type Settings } from '@/core/settings';
+import { isActiveOn, isCorrected, isShown, scopeOn, withCorrection, type Scope, type Settings } from '@/core/settings';
 import { askShortcut, isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { CardController } from './card-controller';
@@ -19,6 +19,7 @@ import { CardHost } from './card-host';
 import { HighlightPainter } from './highlight-painter';
 import type { PageMark } from './page-marks';
 import { PageSession } from './page-session';
+import { readingScope, wholePage } from './reading-text';
 import { Scheduler, SLICING } from './scheduler';
 
 /** The top frame's hostname; null in a frame of another origin, which can't read it. */
@@ -63,6 +64,7 @@ export default defineContentScript({
       isShown: shown,
       painter,
       scheduler,
+      scope: () => (scopeOn(settings, location.hostname) === 'page' ? wholePage() : readingScope()),
       // The card and its listeners are set up with the page's first mark, which may come long after load.
       onMarks: () => ensureCards(),
       onChange: () => {
@@ -126,8 +128,17 @@ export default defineContentScript({
     };
 
     let running = false;
+    /** The scope the running session marks; a new choice in the popup marks the page anew. */
+    let scope: Scope = scopeOn(settings, location.hostname);
     const apply = async () => {
       const active = isActiveOn(settings, location.hostname);
+      const chosen = scopeOn(settings, location.hostname);
+      if (active && running && chosen !== scope) {
+        cards?.close();
+        session.stop();
+        running = false;
+      }
+      scope = chosen;
       if (active && !running) {
         running = true;
         await session.start();

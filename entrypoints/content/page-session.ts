@@ -8,6 +8,7 @@ import type { Kind } from '@/core/types';
 import type { HighlightPainter } from './highlight-painter';
 import { MutationWatch, type Batch } from './mutation-watch';
 import { PageMarks, type PageMark } from './page-marks';
+import { inScope, type ReadingScope } from './reading-text';
 import type { Scheduler } from './scheduler';
 import { maxChunkLength, walkText, type TextChunk } from './text-walker';
 
@@ -23,6 +24,8 @@ export interface SessionOptions {
   isShown: (mark: PageMark) => boolean;
   painter: HighlightPainter;
   scheduler: Scheduler;
+  /** What to mark on this page: its reading text or all of it; asked again when the page replaced what it held. */
+  scope: () => ReadingScope;
   /** Called after marks were added or removed. */
   onChange?: () => void;
   /** Called as soon as marks are painted, before the rest of the page is done. */
@@ -32,6 +35,7 @@ export interface SessionOptions {
 export class PageSession {
   readonly marks: PageMarks;
   private context: MatchContext = createContext();
+  private scope: ReadingScope | null = null;
   private readonly watch: MutationWatch;
 
   constructor(private readonly options: SessionOptions) {
@@ -39,10 +43,11 @@ export class PageSession {
     this.watch = new MutationWatch((batch) => void this.update(batch));
   }
 
-  /** Marks the whole page, then keeps it marked as it changes. */
-  async start(root: Node = document.body): Promise<void> {
-    this.watch.start(root);
-    await this.scan([root]);
+  /** Marks the page's scope, then keeps it marked as it changes. */
+  async start(): Promise<void> {
+    this.scope = this.options.scope();
+    this.watch.start(document.body);
+    await this.scan(this.scope.roots);
   }
 
   stop(): void {
@@ -51,6 +56,7 @@ export class PageSession {
     this.options.painter.detach();
     this.marks.clear();
     this.context = createContext();
+    this.scope = null;
   }
 
   /** Paints exactly the marks the settings show. */
@@ -63,14 +69,15 @@ export class PageSession {
     return [...this.marks.marks].filter((mark) => this.options.isShown(mark));
   }
 
-  private scan(roots: Node[]): Promise<void> {
+  private scan(roots: readonly Node[]): Promise<void> {
     const { matcher, painter, scheduler } = this.options;
     const context = this.context;
     const self = this;
+    const excludes = this.scope?.excludes;
     const found: PageMark[] = [];
     function* work(): Generator<number, void> {
       for (const root of roots) {
-        for (const chunk of walkText(root, { onShadowRoot: (shadow) => self.watch.start(shadow) })) {
+        for (const chunk of walkText(root, { excludes, onShadowRoot: (shadow) => self.watch.start(shadow) })) {
           if (context !== self.context) return;
           found.push(...self.record(chunk, matcher.match(chunk.text, context)));
           yield chunk.units;
@@ -99,13 +106,22 @@ export class PageSession {
     return added.filter((mark) => !hidden.includes(mark));
   }
 
+  /** The changed blocks' parts that lie in the scope: each block inside it, or the scope's roots inside a block. */
+  private inScope(roots: readonly Node[]): Node[] {
+    const scope = this.scope!;
+    return roots.flatMap((root) => (inScope(scope, root) ? [root] : scope.roots.filter((scoped) => root.contains(scoped))));
+  }
+
   /** Finds changed blocks again; the scan reports the change, removals included, when it is done. */
   private async update({ roots }: Batch): Promise<void> {
     const { painter } = this.options;
+    if (!this.scope) return;
+    // A page that replaced its article (a single-page site's next story) has a reading text of its own.
+    if (this.scope.roots.some((root) => !root.isConnected)) return this.rescanAll();
     const stale = this.marks.removeWhere((piece) => !piece.node.isConnected || roots.some((root) => root.contains(piece.node)));
     painter.remove(stale);
     const seenBefore = new Set(this.context.seen);
-    await this.scan(roots);
+    await this.scan(this.inScope(roots));
     const licensed = [...this.context.seen].some((entity) => !seenBefore.has(entity) && this.context.waiting.has(entity));
     if (licensed) {
       // A name added to the page can license short forms found earlier ("Sharif" above a new "Shehbaz Sharif"):
@@ -118,6 +134,7 @@ export class PageSession {
     this.options.painter.repaint([]);
     this.marks.clear();
     this.context = createContext();
-    void this.scan([document.body]);
+    this.scope = this.options.scope();
+    void this.scan(this.scope.roots);
   }
 }

@@ -70,6 +70,8 @@ export interface WalkOptions {
   maxRun: number;
   /** Told of each open shadow root the walk enters, so its changes can be watched and its marks styled. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Elements whose subtrees are left out besides the skipped ones: the page's chrome, when marking the reading text. */
+  excludes?: (element: Element) => boolean;
 }
 
 const DEFAULTS: WalkOptions = { chunkSize: 8_000, maxRun: 8_000 };
@@ -145,7 +147,7 @@ export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Gener
     nodes++;
     if (node.nodeType === Node.TEXT_NODE) {
       yield* takeText(node as Text);
-    } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element)) {
+    } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element) && !options.excludes?.(node as Element)) {
       if (isBlock(node as Element)) {
         breakLine();
         const chunk = units() >= chunkSize ? flush() : null;

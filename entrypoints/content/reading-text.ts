@@ -1,0 +1,212 @@
+/**
+ * The reading text: the parts of a page Gloss marks unless the reader chose the whole page. On an article page,
+ * the article (the container that holds most of the page's paragraph text, with the headline block above it); on
+ * a page with no single article, the whole body. Either way never the page's chrome, which is recognised by what it
+ * is, not by the site: navigation and other landmarks that are not content, dialogs, controls, and lists of short
+ * links (menus built without semantics). Decided from the DOM when marking starts; reads it, never changes it.
+ */
+import { isBlock } from './text-walker';
+
+export interface ReadingScope {
+  /** The subtrees that hold the reading text, in document order, none inside another. */
+  readonly roots: readonly Node[];
+  /** Whether an element's subtree is left out of the reading text, even inside a root. */
+  excludes(element: Element): boolean;
+}
+
+/** Landmarks and widgets that are never reading text (ARIA roles, and the elements that have them implicitly). */
+const CHROME_ROLES = new Set([
+  'navigation', 'menu', 'menubar', 'tablist', 'toolbar', 'banner', 'contentinfo', 'search', 'complementary', 'dialog',
+  'alertdialog', 'button', 'listbox', 'tree',
+]);
+const CHROME_TAGS = new Set(['nav', 'aside', 'menu', 'dialog', 'footer', 'button']);
+/** Sectioning content: a header or footer inside one belongs to it, not to the page (HTML-AAM). */
+const SECTIONING = 'article, aside, main, nav, section, [role=article], [role=main]';
+/**
+ * Class or id words that name what a block is for, the way Readability reads them: consent banners, share and
+ * follow buttons, related and most-read rails, comments, breadcrumbs, tickers, promotions.
+ */
+const CHROME_WORDS = /(?:^|[^a-z])(?:cookies?|consent|gdpr|breadcrumbs?|share|sharing|social|follow|newsletter|subscribe|related|recommended|popular|most-?read|trending|ticker|comments?|promo|sponsored|advert|outbrain|taboola|sidebar)(?:[^a-z]|$)/i;
+
+/** A list is a menu when most of its text is links and the links are short: site sections, languages, tags. */
+const MENU_LINK_SHARE = 0.7;
+const MENU_LINK_LENGTH = 28;
+const MENU_MIN_LINKS = 3;
+/** Past this much text a block is prose or a story list, not a menu: the measure stops there. */
+const MENU_MAX_TEXT = 2_000;
+
+/** Paragraphs shorter than this are labels and teasers, not article text. */
+const MIN_PARAGRAPH = 25;
+/** The article container holds at least this share of the page's paragraph text ... */
+const ARTICLE_SHARE = 0.6;
+/** ... and at least this much of it; a page with less is a front page, a gallery or an app. */
+const ARTICLE_MIN_TEXT = 600;
+/** Climbing from the paragraphs' container to its wrapper takes in what the wrapper adds (figures, captions) while it
+ * adds at most this share of the container's text: a rail of headlines beside the article adds more. */
+const WRAPPER_EXTRA = 0.15;
+/** The headline's block (headline, standfirst, byline) is at most this long. */
+const HEADLINE_BLOCK = 600;
+
+const textLength = (node: Node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+
+function isPageLevel(element: Element): boolean {
+  return element.parentElement?.closest(SECTIONING) == null;
+}
+
+/** Past this many nodes a block is a page section, not a menu. */
+const MENU_MAX_NODES = 400;
+const LISTS = new Set(['ul', 'ol', 'dl', 'table']);
+
+/** Whether `element` might be a menu: a list, or a block whose children are mostly links. Cheap: children only. */
+function mayBeMenu(element: Element): boolean {
+  if (LISTS.has(element.localName)) return true;
+  const children = element.children;
+  if (children.length < MENU_MIN_LINKS) return false;
+  let links = 0;
+  for (const child of children) if (child.localName === 'a') links++;
+  return links >= MENU_LINK_SHARE * children.length;
+}
+
+/** Whether `element` is a list of short links; walks it only up to `MENU_MAX_TEXT` characters and `MENU_MAX_NODES` nodes. */
+function isLinkList(element: Element): boolean {
+  let text = 0;
+  let linked = 0;
+  let links = 0;
+  let nodes = 0;
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++nodes > MENU_MAX_NODES) return false;
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if ((node as Element).localName === 'a') links++;
+      continue;
+    }
+    const length = (node as Text).data.trim().length;
+    text += length;
+    if (text > MENU_MAX_TEXT) return false;
+    const link = node.parentElement?.closest('a');
+    if (link && element.contains(link)) linked += length;
+  }
+  return links >= MENU_MIN_LINKS && linked >= MENU_LINK_SHARE * text && linked / links <= MENU_LINK_LENGTH;
+}
+
+/** Chrome by what the element is: a landmark or widget role, or its element. */
+function isChromeElement(element: Element): boolean {
+  const role = element.getAttribute('role');
+  if (role !== null && CHROME_ROLES.has(role)) return true;
+  const name = element.localName;
+  return CHROME_TAGS.has(name) || (name === 'header' && isPageLevel(element));
+}
+
+/** The page's chrome, by the general rules above: what the element is, what its class says, how much of it is links. */
+export function isChrome(element: Element): boolean {
+  if (isChromeElement(element)) return true;
+  if (!isBlock(element)) return false;
+  const words = `${element.id} ${element.getAttribute('class') ?? ''}`;
+  if (words.length > 1 && CHROME_WORDS.test(words)) return true;
+  return mayBeMenu(element) && isLinkList(element);
+}
+
+function isInsideChromeElement(node: Node, stop: Node | null): boolean {
+  for (let el = node.parentElement; el && el !== stop; el = el.parentElement) if (isChromeElement(el)) return true;
+  return false;
+}
+
+/** Paragraph text under each element, every paragraph counted for each of its ancestors. */
+function paragraphText(body: HTMLElement): { below: Map<Element, number>; total: number } {
+  const below = new Map<Element, number>();
+  let total = 0;
+  for (const paragraph of body.querySelectorAll('p')) {
+    const length = textLength(paragraph);
+    if (length < MIN_PARAGRAPH || isInsideChromeElement(paragraph, body)) continue;
+    total += length;
+    for (let el = paragraph.parentElement; el && el !== body; el = el.parentElement) below.set(el, (below.get(el) ?? 0) + length);
+  }
+  return { below, total };
+}
+
+/** The deepest element that holds most of the page's paragraph text, or null when no element does. */
+function articleBody(body: HTMLElement): Element | null {
+  const { below, total } = paragraphText(body);
+  if (total < ARTICLE_MIN_TEXT) return null;
+  let node: Element = body;
+  for (;;) {
+    let next: Element | null = null;
+    for (const child of node.children) if ((below.get(child) ?? 0) >= ARTICLE_SHARE * total) next = child;
+    if (!next) break;
+    node = next;
+  }
+  return node === body ? null : node;
+}
+
+/** The paragraphs' container, widened to the wrapper that adds only a little: the article's header, figures, byline. */
+function articleRoot(container: Element, body: HTMLElement): Element {
+  const limit = textLength(container) * (1 + WRAPPER_EXTRA);
+  let root = container;
+  for (let parent = root.parentElement; parent && parent !== body && textLength(parent) <= limit; parent = parent.parentElement) root = parent;
+  return root;
+}
+
+const words = (text: string) => new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+
+/** The headline: of the page's top headings, the one that shares most words with the document's title. */
+function headline(doc: Document): Element | null {
+  const title = words(doc.title);
+  let best: Element | null = null;
+  let bestShared = 0;
+  for (const heading of doc.body.querySelectorAll('h1')) {
+    const shared = [...words(heading.textContent ?? '')].filter((word) => title.has(word)).length;
+    if (shared > bestShared) [best, bestShared] = [heading, shared];
+  }
+  return best ?? doc.body.querySelector('h1');
+}
+
+/** The headline with what sits beside it in a small block: the standfirst, the byline. */
+function headlineBlock(heading: Element, article: Element): Element {
+  let block = heading;
+  for (let parent = block.parentElement; parent && !parent.contains(article) && textLength(parent) <= HEADLINE_BLOCK; parent = parent.parentElement) {
+    block = parent;
+  }
+  return block;
+}
+
+const byDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+
+/** The page's reading text, as the scope the walk and the mutation watch keep to. */
+export function readingScope(doc: Document = document): ReadingScope {
+  const body = doc.body;
+  const container = articleBody(body);
+  const heading = container && headline(doc);
+  const roots: Node[] = [body];
+  if (container) {
+    const article = articleRoot(container, body);
+    roots[0] = article;
+    if (heading && !article.contains(heading)) roots.push(headlineBlock(heading, article));
+    roots.sort(byDocumentOrder);
+  }
+  // Decided once per element; never for an element that holds the article's paragraphs or its headline, whatever its
+  // class says or whatever landmark it is ("<header>" around a headline, a "with-sidebar" wrapper).
+  const kept = [container, heading].filter((node): node is Element => node !== null);
+  const decided = new WeakMap<Element, boolean>();
+  const excludes = (element: Element) => {
+    let chrome = decided.get(element);
+    if (chrome === undefined) {
+      chrome = !kept.some((node) => element.contains(node)) && isChrome(element);
+      decided.set(element, chrome);
+    }
+    return chrome;
+  };
+  return { roots, excludes };
+}
+
+/** Everything the walk would read: the reader's choice of the whole page. */
+export const wholePage = (doc: Document = document): ReadingScope => ({ roots: [doc.body], excludes: () => false });
+
+/** Whether `node` lies in the scope: inside one of its roots, and in no excluded element on the way there. */
+export function inScope(scope: ReadingScope, node: Node): boolean {
+  const root = scope.roots.find((candidate) => candidate.contains(node));
+  if (!root) return false;
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el && el !== root; el = el.parentElement) {
+    if (scope.excludes(el)) return false;
+  }
+  return true;
+}
