@@ -5,7 +5,7 @@
  * is, not by the site: navigation and other landmarks that are not content, dialogs, controls, and lists of short
  * links (menus built without semantics). Decided from the DOM when marking starts; reads it, never changes it.
  */
-import { isBlock } from './text-walker';
+import { isBlock, isSkipped } from './text-walker';
 
 export interface ReadingScope {
   /** The subtrees that hold the reading text, in document order, none inside another. */
@@ -24,9 +24,25 @@ const CHROME_TAGS = new Set(['nav', 'aside', 'menu', 'dialog', 'footer', 'button
 const SECTIONING = 'article, aside, main, nav, section, [role=article], [role=main]';
 /**
  * Class or id words that name what a block is for, the way Readability reads them: consent banners, share and
- * follow buttons, related and most-read rails, comments, breadcrumbs, tickers, promotions.
+ * follow buttons, related and most-read rails, comments, breadcrumbs, tickers, promotions. Class names are cut into
+ * words at every non-letter and at camel case ("PromoSmall", "most-read", "share_bar").
  */
-const CHROME_WORDS = /(?:^|[^a-z])(?:cookies?|consent|gdpr|breadcrumbs?|share|sharing|social|follow|newsletter|subscribe|related|recommended|popular|most-?read|trending|ticker|comments?|promo|sponsored|advert|outbrain|taboola|sidebar)(?:[^a-z]|$)/i;
+const CHROME_WORDS = new Set([
+  'cookie', 'cookies', 'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'share', 'sharing', 'social', 'follow', 'newsletter',
+  'subscribe', 'related', 'recommended', 'popular', 'mostread', 'trending', 'ticker', 'comment', 'comments', 'promo',
+  'sponsored', 'advert', 'outbrain', 'taboola', 'sidebar',
+]);
+const NAME_WORD = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
+
+function hasChromeWord(names: string): boolean {
+  let previous = '';
+  for (const match of names.matchAll(NAME_WORD)) {
+    const word = match[0].toLowerCase();
+    if (CHROME_WORDS.has(word) || (previous === 'most' && CHROME_WORDS.has(`most${word}`))) return true;
+    previous = word;
+  }
+  return false;
+}
 
 /** A list is a menu when most of its text is links and the links are short: site sections, languages, tags. */
 const MENU_LINK_SHARE = 0.7;
@@ -67,8 +83,11 @@ function mayBeMenu(element: Element): boolean {
   return links >= MENU_LINK_SHARE * children.length;
 }
 
-/** Whether `element` is a list of short links; walks it only up to `MENU_MAX_TEXT` characters and `MENU_MAX_NODES` nodes. */
-function isLinkList(element: Element): boolean {
+/**
+ * Whether `element` is a list of links at most `linkLength` characters long on average; walks it only up to
+ * `MENU_MAX_TEXT` characters and `MENU_MAX_NODES` nodes.
+ */
+function isLinkList(element: Element, linkLength: number): boolean {
   let text = 0;
   let linked = 0;
   let links = 0;
@@ -86,7 +105,7 @@ function isLinkList(element: Element): boolean {
     const link = node.parentElement?.closest('a');
     if (link && element.contains(link)) linked += length;
   }
-  return links >= MENU_MIN_LINKS && linked >= MENU_LINK_SHARE * text && linked / links <= MENU_LINK_LENGTH;
+  return links >= MENU_MIN_LINKS && linked >= MENU_LINK_SHARE * text && linked / links <= linkLength;
 }
 
 /** Chrome by what the element is: a landmark or widget role, or its element. */
@@ -97,13 +116,18 @@ function isChromeElement(element: Element): boolean {
   return CHROME_TAGS.has(name) || (name === 'header' && isPageLevel(element));
 }
 
-/** The page's chrome, by the general rules above: what the element is, what its class says, how much of it is links. */
-export function isChrome(element: Element): boolean {
+/**
+ * The page's chrome, by the general rules above: what the element is, what its class says, how much of it is links.
+ * Inside an article any block that is mostly links leads away from it (related stories, tags); on a front page the
+ * links are the headlines, and only lists of short ones are menus.
+ */
+export function isChrome(element: Element, inArticle: boolean): boolean {
   if (isChromeElement(element)) return true;
   if (!isBlock(element)) return false;
-  const words = `${element.id} ${element.getAttribute('class') ?? ''}`;
-  if (words.length > 1 && CHROME_WORDS.test(words)) return true;
-  return mayBeMenu(element) && isLinkList(element);
+  const names = `${element.id} ${element.getAttribute('class') ?? ''}`;
+  if (names.length > 1 && hasChromeWord(names)) return true;
+  if (inArticle) return element.getElementsByTagName('a').length >= MENU_MIN_LINKS && isLinkList(element, Infinity);
+  return mayBeMenu(element) && isLinkList(element, MENU_LINK_LENGTH);
 }
 
 function isInsideChromeElement(node: Node, stop: Node | null): boolean {
@@ -111,15 +135,28 @@ function isInsideChromeElement(node: Node, stop: Node | null): boolean {
   return false;
 }
 
-/** Paragraph text under each element, every paragraph counted for each of its ancestors. */
+/**
+ * Prose under each element: the text of each block (a paragraph, a list item, a cell, a div of text) not inside a
+ * link, counted for the block and every ancestor when the block holds a sentence or more. Link text is left out, so
+ * menus and rails of headlines weigh nothing however long they are.
+ */
 function paragraphText(body: HTMLElement): { below: Map<Element, number>; total: number } {
+  const inBlock = new Map<Element, number>();
+  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node as Text).data.trim().length;
+    if (length === 0) continue;
+    let block = node.parentElement;
+    while (block && block !== body && !isBlock(block) && block.localName !== 'a' && !isSkipped(block)) block = block.parentElement;
+    if (!block || block.localName === 'a' || isSkipped(block)) continue;
+    inBlock.set(block, (inBlock.get(block) ?? 0) + length);
+  }
   const below = new Map<Element, number>();
   let total = 0;
-  for (const paragraph of body.querySelectorAll('p')) {
-    const length = textLength(paragraph);
-    if (length < MIN_PARAGRAPH || isInsideChromeElement(paragraph, body)) continue;
+  for (const [block, length] of inBlock) {
+    if (length < MIN_PARAGRAPH || block === body || isInsideChromeElement(block, body) || isChromeElement(block)) continue;
     total += length;
-    for (let el = paragraph.parentElement; el && el !== body; el = el.parentElement) below.set(el, (below.get(el) ?? 0) + length);
+    for (let el: Element | null = block; el && el !== body; el = el.parentElement) below.set(el, (below.get(el) ?? 0) + length);
   }
   return { below, total };
 }
@@ -190,7 +227,7 @@ export function readingScope(doc: Document = document): ReadingScope {
   const excludes = (element: Element) => {
     let chrome = decided.get(element);
     if (chrome === undefined) {
-      chrome = !kept.some((node) => element.contains(node)) && isChrome(element);
+      chrome = !kept.some((node) => element.contains(node)) && isChrome(element, container !== null);
       decided.set(element, chrome);
     }
     return chrome;
@@ -201,12 +238,18 @@ export function readingScope(doc: Document = document): ReadingScope {
 /** Everything the walk would read: the reader's choice of the whole page. */
 export const wholePage = (doc: Document = document): ReadingScope => ({ roots: [doc.body], excludes: () => false });
 
-/** Whether `node` lies in the scope: inside one of its roots, and in no excluded element on the way there. */
+/** The element above `node`, across a shadow root's boundary to its host. */
+function composedParent(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (parent instanceof ShadowRoot) return parent.host;
+  return parent?.nodeType === Node.ELEMENT_NODE ? (parent as Element) : null;
+}
+
+/** Whether `node` lies in the scope: inside one of its roots (open shadow trees included), in no excluded element on the way. */
 export function inScope(scope: ReadingScope, node: Node): boolean {
-  const root = scope.roots.find((candidate) => candidate.contains(node));
-  if (!root) return false;
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el && el !== root; el = el.parentElement) {
-    if (scope.excludes(el)) return false;
+  for (let at: Node | null = node; at; at = composedParent(at)) {
+    if (scope.roots.includes(at)) return true;
+    if (at.nodeType === Node.ELEMENT_NODE && scope.excludes(at as Element)) return false;
   }
-  return true;
+  return false;
 }

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PopupKnowledge } from '@/knowledge/bundle';
-import { withoutCorrection, type Settings } from '@/core/settings';
+import { scopeOn, withoutCorrection, withScope, type Settings } from '@/core/settings';
 import { countByKind, countByTopic, groupByKind, KIND_ORDER } from '@/core/summary';
 import type { PageSummary } from '@/utils/messaging';
 import { Corrections } from '@/components/Corrections';
 import { FoundList, KIND_PLURAL } from '@/components/FoundList';
+import { ScopeChoice } from '@/components/ScopeChoice';
 import { SearchBox } from '@/components/SearchBox';
 import { SourceFooter } from '@/components/SourceFooter';
 import { Switch } from '@/components/Switch';
@@ -73,6 +74,9 @@ export function App({ knowledge, api, tabId, first }: AppProps) {
             disabled={hostname === null}
             onChange={(on) => hostname && update((s) => ({ ...s, sitesOff: toggle(s.sitesOff, hostname, !on) }))}
           />
+          {hostname && (
+            <ScopeChoice scope={scopeOn(settings, hostname)} onChange={(scope) => update((s) => withScope(s, hostname, scope))} />
+          )}
           {hostname && (
             <Corrections
               corrections={settings.hidden.filter((correction) => correction.site === hostname)}

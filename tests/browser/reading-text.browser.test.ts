@@ -86,4 +86,19 @@ describe.each(BROWSERS)('the reading text in %s', (browserName) => {
     await expect.poll(async () => (await partsMarked(page)).marked.chrome ?? [], { timeout: 10_000 }).toEqual([]);
     await page.close();
   });
+
+  it('follows the choice made in the popup, on the open page, without a reload', async () => {
+    await setSettings(extension, undefined);
+    const page = await openMarked('reading-landmarks.html');
+    const chrome = await chromeParts(page);
+    const popup = await browser.openPopup(page);
+    await popup.waitFor(() => document.querySelector('input[type="radio"][value="page"]') !== null, 'the popup to offer the choice');
+    await popup.click('The whole page');
+    await expect.poll(async () => (await partsMarked(page)).marked.chrome ?? [], { timeout: 10_000 }).toEqual(chrome);
+    await popup.click('The article');
+    await expect.poll(async () => (await partsMarked(page)).marked.chrome ?? [], { timeout: 10_000 }).toEqual([]);
+    expect((await partsMarked(page)).marked.read).toEqual((await partsMarked(page)).read);
+    await popup.close();
+    await page.close();
+  });
 });

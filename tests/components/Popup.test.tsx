@@ -101,6 +101,19 @@ describe('the popup', () => {
     expect(screen.queryByRole('list', { name: 'Hidden on this site' })).toBeNull();
   });
 
+  it('offers to mark the article or the whole page on this site, and keeps the choice for the site alone', async () => {
+    const api = setup(PAGE, { ...DEFAULT_SETTINGS, wholePage: ['other.example'] });
+    const choices = await screen.findByRole('group', { name: 'Mark on this site' });
+    expect(within(choices).getByRole('radio', { name: 'The article' })).toHaveProperty('checked', true);
+    fireEvent.click(within(choices).getByRole('radio', { name: 'The whole page' }));
+    await waitFor(() => expect(api.saveSettings).toHaveBeenCalled());
+    expect(api.saveSettings.mock.calls.at(-1)![0].wholePage).toEqual(['other.example', 'news.example']);
+    expect(within(choices).getByRole('radio', { name: 'The whole page' })).toHaveProperty('checked', true);
+    fireEvent.click(within(choices).getByRole('radio', { name: 'The article' }));
+    await waitFor(() => expect(api.saveSettings).toHaveBeenCalledTimes(2));
+    expect(api.saveSettings.mock.calls.at(-1)![0].wholePage).toEqual(['other.example']);
+  });
+
   it('switches the screen-reader announcement off', async () => {
     const api = setup();
     const announce = await screen.findByRole('switch', { name: 'Tell screen readers what was found' });
