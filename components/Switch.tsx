@@ -4,7 +4,7 @@ export interface SwitchProps {
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
-  /** Shown under the label while the switch has hover or focus, and read as its description. */
+  /** Shown under the label, always (nothing in the popup moves on hover or focus), and read as its description. */
   description?: string;
   /** Marks on this page that the switch governs. */
   count?: number;
@@ -15,7 +15,7 @@ export interface SwitchProps {
 export function Switch({ label, checked, onChange, description, count, disabled }: SwitchProps) {
   const id = useId();
   return (
-    <div class="switch" title={description}>
+    <div class="switch">
       <input
         id={id}
         type="checkbox"

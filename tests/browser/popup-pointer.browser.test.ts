@@ -10,22 +10,24 @@ import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
 import { readSettings, setSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
-type SwitchState = { label: string; checked: boolean; count: number | null };
+type SwitchState = { label: string; checked: boolean; group: string };
 
+/** Every switch of the popup in document order, with the section it is in: topics, kinds, or where Gloss runs. */
 const switches = (popup: GlossPage) =>
   popup.evaluate((): SwitchState[] =>
     [...document.querySelectorAll<HTMLInputElement>('input[role="switch"]')].map((input) => {
-      const count = input.closest('.switch')?.querySelector('.switch__count')?.textContent;
-      return { label: input.labels?.[0]?.textContent ?? '', checked: input.checked, count: count == null ? null : Number(count) };
+      const heading = input.closest('section')?.getAttribute('aria-labelledby');
+      const group = heading === 'topics-heading' ? 'topics' : heading === 'kinds-heading' ? 'kinds' : 'where';
+      return { label: input.labels?.[0]?.textContent ?? '', checked: input.checked, group };
     }),
   );
 
 /** The centre of the n-th switch's knob or of its label, in viewport coordinates, scrolled into view first. */
-const centreOf = (popup: GlossPage, index: number, part: 'input' | 'label') =>
+const centreOf = (popup: GlossPage, index: number, part: 'knob' | 'label') =>
   popup.evaluate(
     (n: number, which: string) => {
       const input = document.querySelectorAll<HTMLInputElement>('input[role="switch"]')[n]!;
-      const target = which === 'input' ? input : input.labels![0]!;
+      const target = which === 'knob' ? input : input.labels![0]!;
       target.scrollIntoView({ block: 'nearest' });
       const rect = target.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
@@ -47,6 +49,8 @@ const total = (marks: Record<string, number>) => Object.values(marks).reduce((su
 
 /** Switches that take every mark off the page when they are off. */
 const CLEARS_ALL = ['Gloss on this site (127.0.0.1)', 'Gloss everywhere'];
+/** The highlight each kind's switch governs. */
+const KIND_MARKS: Record<string, string> = { People: 'gloss-person', Groups: 'gloss-group', Countries: 'gloss-country', Places: 'gloss-place', Events: 'gloss-event' };
 
 /**
  * Every element of the popup that has a box, keyed by its path from <main>, with its box in page coordinates
@@ -81,20 +85,18 @@ function expectNoShift(before: Layout, after: Layout, what: string) {
   expect(moved.slice(0, 3), `${what}: ${moved.length} elements moved`).toEqual([]);
 }
 
-/** The active element's name, and the centre of the focusable element after it (or the first one), scrolled into view. */
+/** Which focusable control has focus (its index and name), and the centre of the one after it, scrolled into view. */
 const focusAndNext = (popup: GlossPage) =>
   popup.evaluate(() => {
     const focusables = [...document.querySelectorAll<HTMLElement>('main input, main button, main a[href], main [tabindex]')].filter(
       (element) => element.getClientRects().length > 0 && !(element as HTMLInputElement).disabled,
     );
-    const active = document.activeElement as HTMLElement | null;
-    const at = active ? focusables.indexOf(active) : -1;
+    const at = focusables.indexOf(document.activeElement as HTMLElement);
     const next = focusables[(at + 1) % focusables.length]!;
-    const name = (element: HTMLElement | null) =>
-      element ? element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent?.trim() ?? '' : '';
+    const name = (element: HTMLElement) => element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent?.trim() ?? '';
     next.scrollIntoView({ block: 'nearest' });
     const rect = next.getBoundingClientRect();
-    return { focused: at === -1 ? null : name(active), count: focusables.length, next: name(next), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    return { at, focused: at === -1 ? null : name(focusables[at]!), count: focusables.length, next: name(next), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   });
 
 describe.each(BROWSERS)('the popup under a real pointer in %s', (browserName) => {
@@ -117,33 +119,53 @@ describe.each(BROWSERS)('the popup under a real pointer in %s', (browserName) =>
     await server?.close();
   });
 
-  it('switches every switch off with one press on its knob and back on with one press on its label, and the page follows', async () => {
-    const stored = defaultSettings();
-    await setSettings(popup, stored);
+  it('switches every switch off with one press on its knob and on again with one press on its label, and the page follows', async () => {
+    await setSettings(popup, defaultSettings());
     await popup.waitFor(() => [...document.querySelectorAll<HTMLInputElement>('input[role="switch"]')].every((input) => input.checked), 'every switch on');
     await eventually(async () => total(await article.highlights()) > 0, 'the article to be marked');
     const full = await article.highlights();
-    const original = await switches(popup);
-    expect(original.length).toBeGreaterThanOrEqual(14);
-    expect(original.every((s) => s.checked)).toBe(true);
+    const all = await switches(popup);
+    const marksAreFull = async () => isDeepStrictEqual(await article.highlights(), full);
 
-    for (const [index, { label, count }] of original.entries()) {
-      const { x, y } = await centreOf(popup, index, 'input');
+    /** One press, and only that switch changes, and the change is stored. */
+    const press = async (index: number, part: 'knob' | 'label', on: boolean) => {
+      const before = await switches(popup);
+      const stored = await readSettings(popup);
+      const { label } = before[index]!;
+      const { x, y } = await centreOf(popup, index, part);
       await popup.clickAt(x, y);
-      const expected = original.map((s, i) => ({ ...s, checked: i !== index, count: null }));
-      await eventually(async () => (await switches(popup))[index]!.checked === false, `“${label}” to switch off at its first click`, 2_000);
-      expect((await switches(popup)).map((s) => ({ ...s, count: null })), `only “${label}” switched off`).toEqual(expected);
-      await eventually(async () => !isDeepStrictEqual(await readSettings(popup), stored), `“${label}” off to be stored`);
-      if (CLEARS_ALL.includes(label)) await eventually(async () => total(await article.highlights()) === 0, `every mark to go with “${label}” off`);
-      else if (count) await eventually(async () => total(await article.highlights()) < total(full), `the marks of “${label}” to go`);
+      await eventually(async () => (await switches(popup))[index]!.checked === on, `“${label}” to switch ${on ? 'on' : 'off'} at the first press on its ${part}`, 2_000);
+      expect((await switches(popup)).map((s) => s.checked), `only “${label}” changed`).toEqual(before.map((s, i) => (i === index ? on : s.checked)));
+      await eventually(async () => !isDeepStrictEqual(await readSettings(popup), stored), `“${label}” ${on ? 'on' : 'off'} to be stored`);
+    };
+    const indices = (group: string) => all.flatMap((s, i) => (s.group === group ? [i] : []));
+    expect(indices('topics').length).toBeGreaterThan(1);
+    expect(Object.keys(KIND_MARKS).map((label) => all.find((s) => s.label === label)?.group)).toEqual(Array(5).fill('kinds'));
 
-      const back = await centreOf(popup, index, 'label');
-      await popup.clickAt(back.x, back.y);
-      await eventually(async () => (await switches(popup))[index]!.checked === true, `“${label}” to switch on at its first click`, 2_000);
-      expect((await switches(popup)).every((s) => s.checked), `only “${label}” switched back on`).toBe(true);
-      await eventually(async () => isDeepStrictEqual(await readSettings(popup), stored), `“${label}” on to be stored`);
-      await eventually(async () => isDeepStrictEqual(await article.highlights(), full), `the marks to come back with “${label}” on`);
+    for (const index of indices('where')) {
+      const { label } = all[index]!;
+      await press(index, 'knob', false);
+      if (CLEARS_ALL.includes(label)) await eventually(async () => total(await article.highlights()) === 0, `every mark to go with “${label}” off`);
+      await press(index, 'label', true);
+      await eventually(marksAreFull, `the marks to come back with “${label}” on`);
     }
+    // One after another, so each press moves focus away from the switch above it.
+    for (const index of indices('topics')) await press(index, 'knob', false);
+    await eventually(async () => total(await article.highlights()) === 0, 'every mark to go with every topic off');
+    for (const index of indices('topics')) await press(index, 'label', true);
+    await eventually(marksAreFull, 'the marks to come back with every topic on');
+    for (const index of indices('kinds')) {
+      const { label } = all[index]!;
+      const name = KIND_MARKS[label]!;
+      await press(index, 'knob', false);
+      await eventually(async () => {
+        const marks = await article.highlights();
+        return !marks[name] && Object.entries(full).every(([other, size]) => other === name || marks[other] === size);
+      }, `only the marks of “${label}” to go`);
+      await press(index, 'label', true);
+      await eventually(marksAreFull, `the marks of “${label}” to come back`);
+    }
+    expect(await readSettings(popup)).toEqual(defaultSettings());
   });
 
   it('moves nothing when the pointer or the keyboard focus moves over any of its controls', async () => {
@@ -160,15 +182,15 @@ describe.each(BROWSERS)('the popup under a real pointer in %s', (browserName) =>
     // Tab through every control; at each, rest the pointer on the next one, and measure both states.
     const { count } = await focusAndNext(popup);
     expect(count).toBeGreaterThan(20);
-    const seen: string[] = [];
-    for (let step = 0; step < count; step++) {
+    const seen = new Set<number>();
+    for (let step = 0; step < 2 * count && seen.size < count; step++) {
       await popup.press('Tab');
-      const { focused, next, x, y } = await focusAndNext(popup);
+      const { at, focused, next, x, y } = await focusAndNext(popup);
       expectNoShift(baseline, await layout(popup), `focus on “${focused}”`);
       await popup.moveTo(x, y);
       expectNoShift(baseline, await layout(popup), `focus on “${focused}”, pointer on “${next}”`);
-      if (focused) seen.push(focused);
+      if (at !== -1) seen.add(at);
     }
-    expect(new Set(seen).size, `every control got focus: ${seen.join(' | ')}`).toBe(count);
+    expect(seen.size, 'every control got focus').toBe(count);
   });
 });
