@@ -88,8 +88,16 @@ function expectNoShift(before: Layout, after: Layout, what: string) {
 /** Which focusable control has focus (its index and name), and the centre of the one after it, scrolled into view. */
 const focusAndNext = (popup: GlossPage) =>
   popup.evaluate(() => {
+    // Tab stops: a radio group is one, its checked radio.
+    const isTabStop = (element: HTMLElement) =>
+      !(
+        element instanceof HTMLInputElement &&
+        element.type === 'radio' &&
+        !element.checked &&
+        document.querySelector(`input[type="radio"][name="${CSS.escape(element.name)}"]:checked`) !== null
+      );
     const focusables = [...document.querySelectorAll<HTMLElement>('main input, main button, main a[href], main [tabindex]')].filter(
-      (element) => element.getClientRects().length > 0 && !(element as HTMLInputElement).disabled,
+      (element) => element.getClientRects().length > 0 && !(element as HTMLInputElement).disabled && isTabStop(element),
     );
     const at = focusables.indexOf(document.activeElement as HTMLElement);
     const next = focusables[(at + 1) % focusables.length]!;
