@@ -48,7 +48,7 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
   const summaryId = `gloss-card-summary-${entity.id}`;
   return (
     <section class="card" role="dialog" aria-labelledby={nameId} aria-describedby={entity.summary.map((_, i) => `${summaryId}-${i}`).join(' ')} tabIndex={-1} data-kind={entity.kind}>
-      <header class="card__header">
+      <div class="card__header">
         <div>
           <h2 class="card__name" id={nameId}>
             {entity.name}
@@ -68,7 +68,7 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
             ×
           </button>
         )}
-      </header>
+      </div>
       {reason && <p class="card__reason">{reason}</p>}
       <div class="card__summary">
         {entity.summary.map((claim, i) => (
@@ -121,13 +121,13 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
         </button>
       )}
       {source && (
-        <footer class="card__source">
+        <p class="card__source">
           Source: {source.publisher},{' '}
           <a href={source.url} target="_blank" rel="noreferrer">
             {source.title}
           </a>
           , <time dateTime={source.date}>{formatDate(source.date)}</time>
-        </footer>
+        </p>
       )}
     </section>
   );

@@ -12,7 +12,7 @@ export function Corrections({ corrections, nameOf, onUndo }: CorrectionsProps) {
   if (corrections.length === 0) return null;
   return (
     <div class="corrections">
-      <h3 id="corrections-heading">Hidden on this site</h3>
+      <h2 id="corrections-heading">Hidden on this site</h2>
       <ul aria-labelledby="corrections-heading">
         {corrections.map((correction) => {
           const said = `“${correction.text}” → ${nameOf(correction.entity)}`;

@@ -4,31 +4,37 @@ export interface SwitchProps {
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
-  /** Shown under the label while the switch has hover or focus, and read as its description. */
+  /** Shown under the label, always (nothing in the popup moves on hover or focus), and read as its description. */
   description?: string;
   /** Marks on this page that the switch governs. */
   count?: number;
   disabled?: boolean;
 }
 
-/** An on/off setting: a native checkbox with the switch role, named by its label. */
+/**
+ * An on/off setting: a native checkbox with the switch role, named by its label and described by its count and
+ * description, so that a reader who tabs from switch to switch hears both.
+ */
 export function Switch({ label, checked, onChange, description, count, disabled }: SwitchProps) {
   const id = useId();
+  const describedBy = [count !== undefined && `${id}-count`, description && `${id}-description`].filter(Boolean).join(' ');
   return (
-    <div class="switch" title={description}>
+    <div class="switch">
       <input
         id={id}
         type="checkbox"
         role="switch"
         checked={checked}
         disabled={disabled}
-        aria-describedby={description ? `${id}-description` : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
       <label for={id}>{label}</label>
       {count !== undefined && (
-        <span class="switch__count" aria-label={`${count} on this page`}>
+        // Text, not aria-label: a span has no role that may be named, so screen readers need not read its label.
+        <span class="switch__count" id={`${id}-count`}>
           {count}
+          <span class="visually-hidden"> on this page</span>
         </span>
       )}
       {description && (

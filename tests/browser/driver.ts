@@ -63,6 +63,12 @@ export interface GlossPage {
   press(key: string): Promise<void>;
   /** A real click on the centre of the visible element whose accessible name or text is `text`. */
   click(text: string): Promise<void>;
+  /** A real pointer move (in steps) to the viewport point (x, y). */
+  moveTo(x: number, y: number): Promise<void>;
+  /** Moves the pointer there (in steps), then presses and releases at once: nothing waits for hover or layout to settle. */
+  clickAt(x: number, y: number): Promise<void>;
+  /** Runs a script's source text (a library such as axe-core) in the page's main world. */
+  addScript(source: string): Promise<void>;
   /** The first visible [role=dialog] in the document or an open shadow root, or null. `text` is whitespace-collapsed. */
   dialog(): Promise<{ name: string; text: string } | null>;
   /** `document.documentElement.outerHTML` without any element whose tag starts with "gloss-". */
@@ -467,6 +473,17 @@ abstract class BasePage implements GlossPage {
     const { x, y } = await this.pointAt(await this.helper(PAGE.locateClickable, text), `click("${text}")`);
     await this.mouseMove(x, y, POINTER_STEPS);
     await this.mouseClick(x, y);
+  }
+  async moveTo(x: number, y: number): Promise<void> {
+    await this.front();
+    await this.mouseMove(x, y, POINTER_STEPS);
+  }
+  async clickAt(x: number, y: number): Promise<void> {
+    await this.moveTo(x, y);
+    await this.mouseClick(x, y);
+  }
+  async addScript(source: string): Promise<void> {
+    await this.raw(`${source}\n;true`);
   }
   dialog(): Promise<{ name: string; text: string } | null> {
     return this.helper(PAGE.dialog);

@@ -8,7 +8,7 @@ function readSwitch(popup: GlossPage, name: string) {
     for (const input of document.querySelectorAll<HTMLInputElement>('input[role="switch"]')) {
       if (input.labels?.[0]?.textContent !== label) continue;
       const count = input.closest('.switch')?.querySelector('.switch__count')?.textContent;
-      return { checked: input.checked, count: count === undefined ? null : Number(count) };
+      return { checked: input.checked, count: count === undefined ? null : parseInt(count!, 10) };
     }
     return null;
   }, name);

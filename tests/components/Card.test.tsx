@@ -86,7 +86,7 @@ describe('the card', () => {
     for (const id of entity('chabahar').topics) expect(topics.textContent).toContain(knowledge.topics.find((t) => t.id === id)!.label);
     const link = screen.getByRole('link', { name: knowledge.sources[0]!.title });
     expect(link.getAttribute('href')).toBe(knowledge.sources[0]!.url);
-    expect(link.closest('footer')!.textContent).toContain('6 August 2025');
+    expect(link.closest('.card__source')!.textContent).toContain('6 August 2025');
   });
 
   it('renders knowledge text as text, never as markup', () => {
