@@ -57,8 +57,7 @@ const MIN_PARAGRAPH = 25;
 const ARTICLE_SHARE = 0.6;
 /** ... and at least this much of it; a page with less is a front page, a gallery or an app. */
 const ARTICLE_MIN_TEXT = 600;
-/** Climbing from the paragraphs' container to its wrapper takes in what the wrapper adds (figures, captions) while it
- * adds at most this share of the container's text: a rail of headlines beside the article adds more. */
+/** A wrapper of the paragraphs' container is the article's while what it adds besides prose is at most this share of the container's text. */
 const WRAPPER_EXTRA = 0.15;
 /** The headline's block (headline, standfirst, byline) is at most this long. */
 const HEADLINE_BLOCK = 600;
@@ -72,6 +71,8 @@ function isPageLevel(element: Element): boolean {
 /** Past this many nodes a block is a page section, not a menu. */
 const MENU_MAX_NODES = 400;
 const LISTS = new Set(['ul', 'ol', 'dl', 'table']);
+/** Blocks that group others; a paragraph or a heading that is mostly a link is still prose, or a headline. */
+const CONTAINERS = new Set([...LISTS, 'div', 'section', 'menu', 'fieldset']);
 
 /** Whether `element` might be a menu: a list, or a block whose children are mostly links. Cheap: children only. */
 function mayBeMenu(element: Element): boolean {
@@ -126,7 +127,7 @@ export function isChrome(element: Element, inArticle: boolean): boolean {
   if (!isBlock(element)) return false;
   const names = `${element.id} ${element.getAttribute('class') ?? ''}`;
   if (names.length > 1 && hasChromeWord(names)) return true;
-  if (inArticle) return element.getElementsByTagName('a').length >= MENU_MIN_LINKS && isLinkList(element, Infinity);
+  if (inArticle) return CONTAINERS.has(element.localName) && element.getElementsByTagName('a').length >= MENU_MIN_LINKS && isLinkList(element, Infinity);
   return mayBeMenu(element) && isLinkList(element, MENU_LINK_LENGTH);
 }
 
@@ -135,12 +136,18 @@ function isInsideChromeElement(node: Node, stop: Node | null): boolean {
   return false;
 }
 
+interface Prose {
+  /** Element → the prose under it. */
+  below: Map<Element, number>;
+  total: number;
+}
+
 /**
  * Prose under each element: the text of each block (a paragraph, a list item, a cell, a div of text) not inside a
  * link, counted for the block and every ancestor when the block holds a sentence or more. Link text is left out, so
  * menus and rails of headlines weigh nothing however long they are.
  */
-function paragraphText(body: HTMLElement): { below: Map<Element, number>; total: number } {
+function paragraphText(body: HTMLElement): Prose {
   const inBlock = new Map<Element, number>();
   const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -162,8 +169,7 @@ function paragraphText(body: HTMLElement): { below: Map<Element, number>; total:
 }
 
 /** The deepest element that holds most of the page's paragraph text, or null when no element does. */
-function articleBody(body: HTMLElement): Element | null {
-  const { below, total } = paragraphText(body);
+function articleBody(body: HTMLElement, { below, total }: Prose): Element | null {
   if (total < ARTICLE_MIN_TEXT) return null;
   let node: Element = body;
   for (;;) {
@@ -175,11 +181,15 @@ function articleBody(body: HTMLElement): Element | null {
   return node === body ? null : node;
 }
 
-/** The paragraphs' container, widened to the wrapper that adds only a little: the article's header, figures, byline. */
-function articleRoot(container: Element, body: HTMLElement): Element {
-  const limit = textLength(container) * (1 + WRAPPER_EXTRA);
+/**
+ * The paragraphs' container, widened to the wrappers around it that add more prose (a first paragraph set apart) or
+ * only a little else (the article's header, figures, byline); a rail of headlines beside the article adds more.
+ */
+function articleRoot(container: Element, body: HTMLElement, { below }: Prose): Element {
+  const other = (element: Element) => textLength(element) - (below.get(element) ?? 0);
+  const limit = other(container) + WRAPPER_EXTRA * textLength(container);
   let root = container;
-  for (let parent = root.parentElement; parent && parent !== body && textLength(parent) <= limit; parent = parent.parentElement) root = parent;
+  for (let parent = root.parentElement; parent && parent !== body && other(parent) <= limit; parent = parent.parentElement) root = parent;
   return root;
 }
 
@@ -211,11 +221,12 @@ const byDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & No
 /** The page's reading text, as the scope the walk and the mutation watch keep to. */
 export function readingScope(doc: Document = document): ReadingScope {
   const body = doc.body;
-  const container = articleBody(body);
+  const prose = paragraphText(body);
+  const container = articleBody(body, prose);
   const heading = container && headline(doc);
   const roots: Node[] = [body];
   if (container) {
-    const article = articleRoot(container, body);
+    const article = articleRoot(container, body, prose);
     roots[0] = article;
     if (heading && !article.contains(heading)) roots.push(headlineBlock(heading, article));
     roots.sort(byDocumentOrder);
