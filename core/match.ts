@@ -187,7 +187,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
       let byGivenName = false;
 
       if (alias.compoundOnly && !(next >= 0 && gapKind(nextGap) === 'space' && !/\s/.test(nextGap) && startsUpper(text, starts[next]))) return null;
-      if (alias.namesakes !== undefined && namesakeShown(words, first, last, index.namesakes[alias.namesakes], alias.keys.join(' '))) return null;
+      if (alias.namesakes !== undefined && namesakeShown(words, first, last, index.namesakes[alias.namesakes])) return null;
       if (regionOfLanguage(first, start, end, alias.form === 'acronym')) return null;
       if (alias.alsoWord && first > 0 && isSpaceOnly(gapAfter(first - 1)) && isAllCaps(raw(first - 1)) && raw(first - 1).length >= 2 && foldKey(raw(first - 1)) !== 'the') {
         return null;

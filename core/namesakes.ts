@@ -37,8 +37,8 @@ function phraseAround({ text, starts, ends }: Words, first: number, last: number
   return headFits && tailFits;
 }
 
-/** The distinct names of the set in the list the shared name stands in, itself left out. */
-function listedNames(words: Words, first: number, last: number, set: CompiledNamesakes, own: string): number {
+/** How many distinct names of the set the list holds that the shared name stands in. */
+function listedNames(words: Words, first: number, last: number, set: CompiledNamesakes): number {
   const { text, starts, ends } = words;
   const names = new Set(set.names);
   const longest = Math.max(...set.names.map((name) => name.split(' ').length));
@@ -57,11 +57,12 @@ function listedNames(words: Words, first: number, last: number, set: CompiledNam
         k += step;
         continue;
       }
-      if (!startsUpper(text, starts[k]!) || NOT_A_NAME.has(key)) return;
+      if (!startsUpper(text, starts[k]!)) return;
       let size = Math.min(longest, step > 0 ? starts.length - k : k + 1);
       while (size > 1 && !names.has(span(k, size, step))) size--;
       const name = span(k, size, step);
-      if (names.has(name) && name !== own) found.add(name);
+      if (names.has(name)) found.add(name);
+      else if (NOT_A_NAME.has(key)) return;
       k += step * size;
     }
   };
@@ -82,11 +83,11 @@ function sentenceHas({ text, starts, ends }: Words, first: number, last: number,
   return false;
 }
 
-/** True when words first..last, the shared name `own` (folded), read as the set's member here. */
-export function namesakeShown(words: Words, first: number, last: number, set: CompiledNamesakes, own: string): boolean {
+/** True when words first..last, a name the set shares, read as the set's member here. */
+export function namesakeShown(words: Words, first: number, last: number, set: CompiledNamesakes): boolean {
   return (
     set.phrases.some((phrase) => phraseAround(words, first, last, phrase)) ||
-    listedNames(words, first, last, set, own) >= 2 ||
+    listedNames(words, first, last, set) >= 2 ||
     sentenceHas(words, first, last, set.sentenceWords)
   );
 }

@@ -18,6 +18,7 @@ describe('a country inside a language tag is a region, not a mention', () => {
     ['a locale tag', 'Choose your language: en-US', []],
     ['a locale tag with an underscore', 'lang=en_US&theme=dark', []],
     ['another language', 'Idioma: es-US', []],
+    ['a tag in capitals with an underscore', 'EN_US settings', []],
     ['a tag in capitals, alone', 'Language\nEN-US\nFR-FR', []],
     ['a tag in capitals in a picker', 'EN-US | DE-DE', []],
     ['a language with its region', 'English (US) · Español (US)', []],
@@ -62,6 +63,7 @@ describe('Washington the state, shown by the states around it or its vocabulary'
   it.each<Row>([
     ['a list of states', 'Voters in Washington, Oregon and Idaho went to the polls.', []],
     ['a menu of states', 'Texas\nUtah\nWashington\nWyoming', []],
+    ['states of two words', 'Washington, New Mexico and New York sued.', []],
     ['a menu of states and their cities', 'VIRGINIA - Richmond\nWASHINGTON - Spokane\nWEST VIRGINIA - Charleston', []],
     ['the state by its long name', 'The state of Washington sued the company.', []],
     ['an apposition', 'In Washington, a state that votes by mail, turnout rose.', []],
@@ -75,7 +77,11 @@ describe('Washington the state, shown by the states around it or its vocabulary'
     ['a state visit', 'The prime minister made a state visit to Washington.', ['washington: Washington']],
     ['heads of state', 'Heads of state gathered in Washington on Monday.', ['washington: Washington']],
     ['the secretary of state', 'The secretary of state returned to Washington.', ['washington: Washington']],
-    ['counties in another sentence', 'Fires burned in six counties. Washington sent no aid.', ['washington: Washington']],
+    ['counties in the sentence before', 'Fires burned in six counties. Washington sent no aid.', ['washington: Washington']],
+    ['counties in the sentence after', 'Washington sent no aid. Fires burned in six counties.', ['washington: Washington']],
+    ['the capital and one state', 'Offices in Washington and New York reopened.', ['washington: Washington']],
+    ['states before other words', 'Texas and Florida officials toured Washington.', ['washington: Washington']],
+    ['states that end the sentence before', 'The storm crossed Texas and Louisiana. Washington pledged aid.', ['washington: Washington']],
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 
   it('serves any name a set shares: Georgia the country, not the state', () => {
