@@ -5,9 +5,10 @@
  * that fits is tried first, and the page context decides short forms.
  */
 import { editDistance, foldKey, gapKind, isAllCaps, isSpaceOnly, startsUpper, tokenize, visible } from './normalize';
-import { GENERATION_SUFFIXES, LANGUAGES, NAME_PARTICLES, NOT_A_NAME } from './name-context';
+import { GENERATION_SUFFIXES, NAME_PARTICLES, NOT_A_NAME } from './name-context';
 import { namesakeShown } from './namesakes';
-import { CaseRule, type CompiledIndex, type CompiledWords, type Mention, type MatchVia } from './types';
+import { currency, inWebAddress, regionOfLanguage, wordInCapitals } from './page-chrome';
+import { CaseRule, type CompiledIndex, type CompiledWords, type Mention, type MatchVia, type Words } from './types';
 
 /** What earlier text on the same page established, in document order. */
 export interface MatchContext {
@@ -66,14 +67,6 @@ const TITLE_WORD = /\p{L}{4,}/gu;
 const POSSESSIVE_BEFORE = /\p{Lu}\p{L}*['’]s\s$/u;
 /** How far around a name to look when deciding whether its line is a Title Case headline. */
 const LINE_WINDOW = 200;
-/** "$25,000 U.S.": after an amount, the acronym names its currency. */
-const AMOUNT_BEFORE = /[$\u20AC\u00A3]\s?\d[\d,.]*\s$/;
-/** "USA.gov": a name followed by a top-level domain is part of a web address. */
-const DOMAIN_AFTER = /^\.[a-z]{2,}(?![\p{L}\p{N}])/u;
-/** "en-US", "en_US", "EN-US": a language subtag joined to a region acronym makes a locale tag. */
-const LANGUAGE_TAG_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{L}{2,3})([-_])$/u;
-/** What may follow a locale tag written in capitals ("EN-US |"), where a compound ("UK-US trade") goes on. */
-const TAG_END = /^(?:\s*$|\s*\n|\s*[|)\],;/\u00B7\u2022])/;
 
 /** A candidate: alias `alias` (or, with `other`, other name `alias`) fits words `first`..`last`. */
 interface Candidate {
@@ -95,7 +88,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     const n = starts.length;
     const raw = (k: number) => text.slice(starts[k], ends[k]);
     const gapAfter = (k: number) => text.slice(ends[k], starts[k + 1]);
-    const words = { text, starts, ends };
+    const words: Words = { text, starts, ends };
     const mentions: Mention[] = [];
     let lastMentionWord = -1;
 
@@ -121,20 +114,6 @@ export function createMatcher(index: CompiledIndex): Matcher {
       walk(first - 1, -1, (k) => gapAfter(k));
       walk(last + 1, 1, (k) => gapAfter(k - 1));
       return count >= 3;
-    }
-
-    /**
-     * A region inside a language's label is no mention of the country: "English (US)", "Urdu (Pakistan)", and for
-     * acronyms a locale tag ("en-US", "en_US", a lone "EN-US"), never a compound of two countries ("Pak-US").
-     */
-    function regionOfLanguage(first: number, start: number, end: number, acronym: boolean): boolean {
-      if (first > 0 && text[end] === ')' && /^\s?\($/.test(gapAfter(first - 1)) && LANGUAGES.has(foldKey(raw(first - 1)))) return true;
-      if (!acronym) return false;
-      const tag = LANGUAGE_TAG_BEFORE.exec(text.slice(Math.max(0, start - 5), start));
-      if (!tag) return false;
-      const [, code, joiner] = tag;
-      if (joiner === '_' || code === code.toLowerCase()) return true;
-      return code.length === 2 && code === code.toUpperCase() && TAG_END.test(text.slice(end, end + 3));
     }
 
     function isTitleCaseLine(at: number): boolean {
@@ -188,17 +167,14 @@ export function createMatcher(index: CompiledIndex): Matcher {
 
       if (alias.compoundOnly && !(next >= 0 && gapKind(nextGap) === 'space' && !/\s/.test(nextGap) && startsUpper(text, starts[next]))) return null;
       if (alias.namesakes !== undefined && namesakeShown(words, first, last, index.namesakes[alias.namesakes])) return null;
-      if (regionOfLanguage(first, start, end, alias.form === 'acronym')) return null;
-      if (alias.alsoWord && first > 0 && isSpaceOnly(gapAfter(first - 1)) && isAllCaps(raw(first - 1)) && raw(first - 1).length >= 2 && foldKey(raw(first - 1)) !== 'the') {
-        return null;
-      }
-      if (DOMAIN_AFTER.test(text.slice(end, end + 12))) return null;
+      if (regionOfLanguage(words, first, alias.trailingDot && text[end] === '.' ? end + 1 : end, alias.form === 'acronym')) return null;
+      if ((alias.alsoWord && wordInCapitals(words, first)) || inWebAddress(text, end)) return null;
       if (persons.has(alias.entity) && next >= 0 && GENERATION_SUFFIXES.has(nextKey) && /^,?\s+$/.test(nextGap)) return disown(alias);
       if ((short || alias.form === 'acronym') && inShoutingRun(first, last)) return null;
       // "Britain’s Foreign Office": after another name's possessive, a generic short form is that one's own office.
       if (short && !persons.has(alias.entity) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return null;
       // "US$10 billion" and "$25,000 U.S." name a currency, not the country.
-      if (alias.form === 'acronym' && (text[end] === '$' || AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 24), start)))) return null;
+      if (alias.form === 'acronym' && currency(text, start, end)) return null;
       // A full name right after another given name belongs to someone else ("Hamza Shahbaz Sharif").
       if (!short && alias.markFrom === 0 && persons.has(alias.entity) && first > 0 && givenNameBefore(first - 1, start)) return null;
       if (short || alias.nameLike) {

@@ -5,14 +5,7 @@
  */
 import { foldKey, startsUpper } from './normalize';
 import { NOT_A_NAME } from './name-context';
-import type { CompiledNamesakes } from './types';
-
-/** The page text cut into words, as the matcher holds it. */
-export interface Words {
-  text: string;
-  starts: number[];
-  ends: number[];
-}
+import type { CompiledNamesakes, Words } from './types';
 
 /** How far, in words, a list of the set's names or a sentence word may stand from the shared name. */
 const LIST_REACH = 8;

@@ -23,6 +23,13 @@ export interface Mention {
   via: MatchVia;
 }
 
+/** Page text cut into words: word k is `text.slice(starts[k], ends[k])`. */
+export interface Words {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
 /** How a word of an alias must be written on the page. */
 export const CaseRule = {
   /** Any case ("al" in "Jaish Al-Adl"). */
