@@ -8,7 +8,7 @@ import { editDistance, foldKey, gapKind, isAllCaps, isSpaceOnly, startsUpper, to
 import { GENERATION_SUFFIXES, NAME_PARTICLES, NOT_A_NAME } from './name-context';
 import { namesakeShown } from './namesakes';
 import { currency, inWebAddress, regionOfLanguage, wordInCapitals } from './page-chrome';
-import { CaseRule, type CompiledIndex, type CompiledWords, type Mention, type MatchVia, type Words } from './types';
+import { CaseRule, type CompiledAlias, type CompiledIndex, type CompiledWords, type Mention, type MatchVia, type Words } from './types';
 
 /** What earlier text on the same page established, in document order. */
 export interface MatchContext {
@@ -142,7 +142,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
       return (index.givenNames[entity] ?? []).some((given) => given[0] === key[0] && editDistance(key, given, 2) <= 2);
     }
 
-    function disown(alias: { ownerKey?: string }): null {
+    function disown(alias: CompiledAlias): null {
       if (alias.ownerKey !== undefined) context.owners.set(alias.ownerKey, '');
       return null;
     }
