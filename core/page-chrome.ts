@@ -10,8 +10,11 @@ import type { Words } from './types';
 const LANGUAGE_TAG_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{L}{2,3})([-_])$/u;
 /** "United States (English)": the language a region's edition is written in. */
 const LANGUAGE_AFTER = /^\s?\((\p{L}+)\)/u;
-/** What may follow a locale tag written in capitals ("EN-US |", "EN-US FR-FR"), where a compound ("UK-US trade") goes on. */
-const TAG_END = /^(?:\s*$|\s*\n|\s*[|)\],;/\u00B7\u2022]|\s+\p{L}{2}[-_]\p{L}{2}(?![\p{L}\p{N}]))/u;
+/**
+ * What may follow a locale tag written in capitals ("EN-US |"), where a compound ("UK-US trade") goes on; a row of
+ * such tags is a run of capitals, where acronyms never count.
+ */
+const TAG_END = /^(?:\s*$|\s*\n|\s*[|)\],;/\u00B7\u2022])/;
 /** "USA.gov": a name followed by a top-level domain is part of a web address. */
 const DOMAIN_AFTER = /^\.[a-z]{2,}(?![\p{L}\p{N}])/u;
 /** "US$10 billion", "$25,000 U.S.": beside an amount, the acronym names its currency. */
@@ -36,7 +39,7 @@ export function regionOfLanguage(words: Words, first: number, end: number, acron
   if (!tag) return false;
   const [, code, joiner] = tag as unknown as [string, string, string];
   if (joiner === '_' || code === code.toLowerCase()) return true;
-  return code.length === 2 && code === code.toUpperCase() && TAG_END.test(text.slice(end, end + 8));
+  return code.length === 2 && code === code.toUpperCase() && TAG_END.test(text.slice(end, end + 3));
 }
 
 /** "CONTACT US", "FOLLOW US": after another ALL-CAPS word but "THE", a word that is also an acronym is the word. */
