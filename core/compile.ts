@@ -2,9 +2,9 @@
  * Compiles the knowledge's surface forms into the index the matcher walks.
  * Runs at build and test time; the extension bundles its output.
  */
-import type { Entity } from '../knowledge/schema';
+import type { Entity, Knowledge } from '../knowledge/schema';
 import { WORD, foldKey, gapKind, isAllCaps, startsUpper } from './normalize';
-import { CaseRule, type AliasForm, type CompiledAlias, type CompiledIndex } from './types';
+import { CaseRule, type AliasForm, type CompiledAlias, type CompiledIndex, type CompiledWords } from './types';
 
 export class AliasError extends Error {}
 
@@ -73,7 +73,7 @@ function compileAlias({ entity, text, form, ownerKeys, title }: AliasInput): Com
   };
 }
 
-function compileEntity(entity: Entity, index: CompiledIndex): void {
+function compileEntity(entity: Entity, index: CompiledIndex, namesakeIds: string[]): void {
   // Readers meet standalone short forms ("Trump") alone and take them for the famous bearer even after a relative was named.
   const owned = entity.aliases.filter((a) => (a.form === 'short' && !a.standalone) || a.nameLike);
   const ownerKeys = owned.map((a) => cutAlias(a.text).words.map(foldKey).join(' '));
@@ -83,8 +83,8 @@ function compileEntity(entity: Entity, index: CompiledIndex): void {
     if (alias.after ?? licensed) compiled.after = alias.after ?? [entity.id];
     if (owned.includes(alias)) compiled.ownerKey = compiled.keys.join(' ');
     if (alias.compoundOnly) compiled.compoundOnly = true;
-    if (alias.notBefore) compiled.notBefore = alias.notBefore;
-    if (alias.notAfter) compiled.notAfter = alias.notAfter.map((phrase) => phrase.toLowerCase());
+    if (alias.alsoWord) compiled.alsoWord = true;
+    if (alias.namesakes) compiled.namesakes = namesakeIds.indexOf(alias.namesakes);
     if (alias.nameLike) compiled.nameLike = true;
     const position = index.aliases.push(compiled) - 1;
     if (entity.kind === 'person' && alias.form === 'short' && compiled.keys.length === 1 && compiled.keys[0].length >= 8) {
@@ -110,12 +110,35 @@ function compileEntity(entity: Entity, index: CompiledIndex): void {
   }
 }
 
-/** Compiles every entity's aliases; throws an AliasError naming the entity and alias that can't be compiled. */
-export function compileIndex(entities: readonly Entity[]): CompiledIndex {
-  const index: CompiledIndex = { aliases: [], fuzzy: [], givenNames: {} };
+/** The words of a name that marks nothing, with the case rules of a name. */
+export function compileWords(text: string): CompiledWords {
+  const { words, gaps } = cutAlias(text);
+  const cases = words.map((word) => caseOf(word, 'name'));
+  return { keys: words.map(foldKey), cases, words: words.map((word, i) => (cases[i] === CaseRule.Exact ? word : '')), gaps };
+}
+
+const nameKey = (text: string) => cutAlias(text).words.map(foldKey).join(' ');
+
+/**
+ * Compiles every entity's aliases, the other names and the namesake sets; throws an AliasError naming the entity
+ * and alias that can't be compiled.
+ */
+export function compileIndex({ entities, otherNames, namesakes }: Pick<Knowledge, 'entities' | 'otherNames' | 'namesakes'>): CompiledIndex {
+  const index: CompiledIndex = {
+    aliases: [],
+    fuzzy: [],
+    givenNames: {},
+    otherNames: otherNames.map((name) => compileWords(name.text)),
+    namesakes: namesakes.map((set) => ({
+      names: set.names.map(nameKey),
+      phrases: set.phrases.map((phrase) => phrase.toLowerCase()),
+      sentenceWords: set.sentenceWords,
+    })),
+  };
+  const namesakeIds = namesakes.map((set) => set.id);
   for (const entity of entities) {
     try {
-      compileEntity(entity, index);
+      compileEntity(entity, index, namesakeIds);
     } catch (error) {
       if (error instanceof AliasError) throw new AliasError(`"${entity.id}", field aliases: ${error.message}`);
       throw error;

@@ -6,7 +6,9 @@
  */
 import { editDistance, foldKey, gapKind, isAllCaps, isSpaceOnly, startsUpper, tokenize, visible } from './normalize';
 import { GENERATION_SUFFIXES, NAME_PARTICLES, NOT_A_NAME } from './name-context';
-import { CaseRule, type CompiledAlias, type CompiledIndex, type Mention, type MatchVia } from './types';
+import { namesakeShown } from './namesakes';
+import { currency, inWebAddress, regionOfLanguage, wordInCapitals } from './page-chrome';
+import { CaseRule, type CompiledAlias, type CompiledIndex, type CompiledWords, type Mention, type MatchVia, type Words } from './types';
 
 /** What earlier text on the same page established, in document order. */
 export interface MatchContext {
@@ -29,25 +31,31 @@ export interface Matcher {
 
 interface TrieNode {
   children: Map<string, TrieNode>;
+  /** Positions of the aliases that end here. */
   terminals: number[];
+  /** Positions of the other names that end here. */
+  others: number[];
 }
 
-const newNode = (): TrieNode => ({ children: new Map(), terminals: [] });
+const newNode = (): TrieNode => ({ children: new Map(), terminals: [], others: [] });
 
-function buildTrie(aliases: readonly CompiledAlias[]): Map<string, TrieNode> {
+/** One trie of the aliases and the other names, so one longest-match lookup finds both. */
+function buildTrie({ aliases, otherNames }: CompiledIndex): Map<string, TrieNode> {
   const root = new Map<string, TrieNode>();
-  aliases.forEach((alias, position) => {
-    const step = (children: Map<string, TrieNode>, edge: string): TrieNode => {
-      const existing = children.get(edge);
-      if (existing) return existing;
-      const created = newNode();
-      children.set(edge, created);
-      return created;
-    };
-    let node = step(root, alias.keys[0]);
-    for (let k = 1; k < alias.keys.length; k++) node = step(node.children, `${alias.gaps[k - 1]} ${alias.keys[k]}`);
-    node.terminals.push(position);
-  });
+  const step = (children: Map<string, TrieNode>, edge: string): TrieNode => {
+    const existing = children.get(edge);
+    if (existing) return existing;
+    const created = newNode();
+    children.set(edge, created);
+    return created;
+  };
+  const insert = (name: CompiledWords): TrieNode => {
+    let node = step(root, name.keys[0]);
+    for (let k = 1; k < name.keys.length; k++) node = step(node.children, `${name.gaps[k - 1]} ${name.keys[k]}`);
+    return node;
+  };
+  aliases.forEach((alias, position) => insert(alias).terminals.push(position));
+  otherNames.forEach((name, position) => insert(name).others.push(position));
   return root;
 }
 
@@ -60,16 +68,17 @@ const POSSESSIVE_BEFORE = /\p{Lu}\p{L}*['’]s\s$/u;
 /** How far around a name to look when deciding whether its line is a Title Case headline. */
 const LINE_WINDOW = 200;
 
-/** A candidate: alias `alias` fits words `first`..`last`. */
+/** A candidate: alias `alias` (or, with `other`, other name `alias`) fits words `first`..`last`. */
 interface Candidate {
   alias: number;
   first: number;
   last: number;
   via?: MatchVia;
+  other?: boolean;
 }
 
 export function createMatcher(index: CompiledIndex): Matcher {
-  const root = buildTrie(index.aliases);
+  const root = buildTrie(index);
   const persons = new Set(Object.keys(index.givenNames));
 
   function match(text: string, context: MatchContext = createContext()): Mention[] {
@@ -79,10 +88,11 @@ export function createMatcher(index: CompiledIndex): Matcher {
     const n = starts.length;
     const raw = (k: number) => text.slice(starts[k], ends[k]);
     const gapAfter = (k: number) => text.slice(ends[k], starts[k + 1]);
+    const words: Words = { text, starts, ends };
     const mentions: Mention[] = [];
     let lastMentionWord = -1;
 
-    const fitsCase = (alias: CompiledAlias, first: number): boolean =>
+    const fitsCase = (alias: CompiledWords, first: number): boolean =>
       alias.cases.every((rule, t) => {
         if (rule === CaseRule.Any) return true;
         if (rule === CaseRule.Capital) return startsUpper(text, starts[first + t]);
@@ -156,14 +166,15 @@ export function createMatcher(index: CompiledIndex): Matcher {
       let byGivenName = false;
 
       if (alias.compoundOnly && !(next >= 0 && gapKind(nextGap) === 'space' && !/\s/.test(nextGap) && startsUpper(text, starts[next]))) return null;
-      if (alias.notBefore && next >= 0 && isSpaceOnly(nextGap) && alias.notBefore.includes(visible(raw(next)))) return null;
-      if (alias.notAfter?.some((phrase) => text.slice(Math.max(0, start - phrase.length - 1), start).toLowerCase() === `${phrase} `)) return null;
+      if (alias.namesakes !== undefined && namesakeShown(words, first, last, index.namesakes[alias.namesakes])) return null;
+      if (regionOfLanguage(words, first, alias.trailingDot && text[end] === '.' ? end + 1 : end, alias.form === 'acronym')) return null;
+      if ((alias.alsoWord && wordInCapitals(words, first)) || inWebAddress(text, end)) return null;
       if (persons.has(alias.entity) && next >= 0 && GENERATION_SUFFIXES.has(nextKey) && /^,?\s+$/.test(nextGap)) return disown(alias);
       if ((short || alias.form === 'acronym') && inShoutingRun(first, last)) return null;
       // "Britain’s Foreign Office": after another name's possessive, a generic short form is that one's own office.
       if (short && !persons.has(alias.entity) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return null;
-      // "US$10 billion" names a currency, not the country.
-      if (alias.form === 'acronym' && text[end] === '$') return null;
+      // "US$10 billion" and "$25,000 U.S." name a currency, not the country.
+      if (alias.form === 'acronym' && currency(text, start, end)) return null;
       // A full name right after another given name belongs to someone else ("Hamza Shahbaz Sharif").
       if (!short && alias.markFrom === 0 && persons.has(alias.entity) && first > 0 && givenNameBefore(first - 1, start)) return null;
       if (short || alias.nameLike) {
@@ -207,6 +218,9 @@ export function createMatcher(index: CompiledIndex): Matcher {
         for (const position of node.terminals) {
           if (fitsCase(index.aliases[position], i)) found.push({ alias: position, first: i, last: j });
         }
+        for (const position of node.others) {
+          if (fitsCase(index.otherNames[position], i)) found.push({ alias: position, first: i, last: j, other: true });
+        }
         if (node.children.size === 0 || j + 1 >= n) break;
         const gap = gapKind(gapAfter(j));
         if (!gap) break;
@@ -231,9 +245,10 @@ export function createMatcher(index: CompiledIndex): Matcher {
       if (!isDigit && !startsUpper(text, starts[i])) continue;
       const candidates = candidatesAt(i, foldKey(raw(i)));
       for (let c = candidates.length - 1; c >= 0; c--) {
-        const mention = decide(candidates[c]);
-        if (!mention) continue;
-        mentions.push(mention);
+        // An other name that fits is one name Gloss does not know: its words are consumed and mark nothing.
+        const mention = candidates[c].other ? null : decide(candidates[c]);
+        if (!mention && !candidates[c].other) continue;
+        if (mention) mentions.push(mention);
         i = candidates[c].last;
         lastMentionWord = i;
         break;

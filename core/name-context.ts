@@ -30,3 +30,10 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set(['es', 'el', 'al', 'u
 
 /** Suffixes that make a full name someone else's ("Donald Trump Jr."). */
 export const GENERATION_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii']);
+
+/** Languages as locale pickers name them ("English (US)"), folded: a country in brackets after one is a region tag. */
+export const LANGUAGES: ReadonlySet<string> = new Set(
+  `english spanish espanol french francais german deutsch portuguese portugues italian italiano dutch nederlands
+  chinese japanese korean arabic russian hindi urdu persian farsi turkish turkce polish polski swedish svenska
+  norwegian norsk danish dansk finnish suomi greek hebrew bengali punjabi tamil indonesian malay vietnamese thai`.split(/\s+/),
+);

@@ -77,10 +77,11 @@ export function isAllCaps(word: string): boolean {
 /**
  * What separates two words of a name. `space` covers spaces, non-breaking
  * spaces and a single hyphen, because pages write "Jaish al-Adl", "Jaish al
- * Adl" and "Jaish-al-Adl" for one group; `null` means the gap breaks any
- * name (a line break, a dash between clauses, brackets, other punctuation).
+ * Adl" and "Jaish-al-Adl" for one group; `amp` is an ampersand ("U.S. News &
+ * World Report"); `null` means the gap breaks any name (a line break, a dash
+ * between clauses, brackets, other punctuation).
  */
-export type Gap = 'space' | 'dot' | 'comma' | 'apostrophe';
+export type Gap = 'space' | 'dot' | 'comma' | 'apostrophe' | 'amp';
 
 const SPACE = '[ \\t\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]';
 const GAPS: [RegExp, Gap][] = [
@@ -90,6 +91,7 @@ const GAPS: [RegExp, Gap][] = [
   [new RegExp(`^\\.${SPACE}*$`), 'dot'],
   [new RegExp(`^,${SPACE}+$`), 'comma'],
   [/^['\u2019]$/, 'apostrophe'],
+  [new RegExp(`^${SPACE}*&${SPACE}*$`), 'amp'],
 ];
 
 export function gapKind(gap: string): Gap | null {

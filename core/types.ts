@@ -1,4 +1,5 @@
 /** Shapes shared by the compiler, the matcher and everything that shows a mention. */
+import type { Gap } from './normalize';
 
 export type Kind = 'person' | 'group' | 'country' | 'place' | 'event';
 
@@ -22,6 +23,13 @@ export interface Mention {
   via: MatchVia;
 }
 
+/** Page text cut into words: word k is `text.slice(starts[k], ends[k])`. */
+export interface Words {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
 /** How a word of an alias must be written on the page. */
 export const CaseRule = {
   /** Any case ("al" in "Jaish Al-Adl"). */
@@ -35,17 +43,21 @@ export type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
 
 export type AliasForm = 'name' | 'variant' | 'acronym' | 'short' | 'title';
 
-/** One surface form, cut into words, ready for the matcher. */
-export interface CompiledAlias {
-  entity: string;
-  form: AliasForm;
+/** Words of a surface form as the matcher's trie holds them. */
+export interface CompiledWords {
   /** Folded keys of the words. */
   keys: string[];
   cases: CaseRule[];
   /** The words as written where their rule is `CaseRule.Exact`, else ''. */
   words: string[];
   /** What separates word i from word i + 1. */
-  gaps: ('space' | 'dot' | 'comma' | 'apostrophe')[];
+  gaps: Gap[];
+}
+
+/** One surface form, cut into words, ready for the matcher. */
+export interface CompiledAlias extends CompiledWords {
+  entity: string;
+  form: AliasForm;
   /** Index of the first word of the mark: titles before it are evidence, not part of the mark. */
   markFrom: number;
   /** The alias ends with a dot ("U.S."), which the mark includes when the page has it. */
@@ -60,11 +72,21 @@ export interface CompiledAlias {
   /** Owner keys of the entity that this alias names, so a mention claims them ("Sharif" after "Shehbaz Sharif"). */
   claims: string[];
   compoundOnly?: boolean;
-  notBefore?: string[];
-  /** Lower-case phrases that, right before this form, make it another name ("state of" Washington). */
-  notAfter?: string[];
+  /** An acronym that is a word in capitals ("US"): after another ALL-CAPS word but "THE" it is that word. */
+  alsoWord?: boolean;
+  /** Index in `CompiledIndex.namesakes` of the set one of whose members bears this name too. */
+  namesakes?: number;
   /** Refused beside another capitalised name, like a short form. */
   nameLike?: boolean;
+}
+
+/** A set of places that share names with entities, as the matcher looks for its evidence. */
+export interface CompiledNamesakes {
+  /** The members' names, each as its folded words joined by spaces. */
+  names: string[];
+  /** Lower-case phrases around the shared name, `*` standing for it. */
+  phrases: string[];
+  sentenceWords: string[];
 }
 
 export interface CompiledIndex {
@@ -73,4 +95,7 @@ export interface CompiledIndex {
   fuzzy: { key: string; alias: number }[];
   /** Folded given names per person, to recognise "Masood Pezeshkian" as a variant rather than another person. */
   givenNames: Record<string, string[]>;
+  /** Longer names that contain a surface form and are something else: where one fits, nothing in it is marked. */
+  otherNames: CompiledWords[];
+  namesakes: CompiledNamesakes[];
 }

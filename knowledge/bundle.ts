@@ -64,7 +64,7 @@ export function searchKnowledge({ index: _index, ...rest }: KnowledgeBundle): Se
 
 export function buildBundle(knowledge: Knowledge): KnowledgeBundle {
   return {
-    index: compileIndex(knowledge.entities),
+    index: compileIndex(knowledge),
     entities: knowledge.entities.map(({ aliases, titles: _titles, sources, ...card }) => ({
       ...card,
       sources: sources.map(({ source }) => ({ source })),

@@ -6,9 +6,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { EntitySchema, SourceSchema, TopicSchema, type Entity, type Knowledge } from './schema';
+import { EntitySchema, NamesakeSetSchema, OtherNameSchema, SourceSchema, TopicSchema, type Entity, type Knowledge } from './schema';
 import { aliasClaims } from './alias-claims';
-import { cutAlias } from '../core/compile';
+import { otherNameProblem } from './other-names';
+import { cutAlias, compileIndex } from '../core/compile';
+import type { CompiledAlias } from '../core/types';
 
 export const KNOWLEDGE_DIR = new URL('.', import.meta.url).pathname;
 
@@ -38,7 +40,7 @@ export function readKnowledgeFiles(dir = KNOWLEDGE_DIR): KnowledgeFile[] {
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => `entities/${name}`);
-  return ['sources.json', 'topics.json', ...entityFiles].map(read);
+  return ['sources.json', 'topics.json', 'other-names.json', 'namesakes.json', ...entityFiles].map(read);
 }
 
 function describe(issue: z.core.$ZodIssue): string {
@@ -55,8 +57,8 @@ function parseEntries<T extends z.ZodType>(schema: T, { file, data }: KnowledgeF
   const out: z.output<T>[] = [];
   data.forEach((entry: unknown, position: number) => {
     const result = schema.safeParse(entry, { reportInput: true });
-    const id = (entry as { id?: unknown } | null)?.id;
-    const name = typeof id === 'string' ? `"${id}"` : `entry #${position + 1}`;
+    const { id, text } = (entry ?? {}) as { id?: unknown; text?: unknown };
+    const name = typeof id === 'string' ? `"${id}"` : typeof text === 'string' ? `"${text}"` : `entry #${position + 1}`;
     if (result.success) {
       out.push(result.data);
       return;
@@ -71,7 +73,7 @@ function parseEntries<T extends z.ZodType>(schema: T, { file, data }: KnowledgeF
 
 function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, problems: string[], requirePassages: boolean): void {
   const ids = new Map<string, number>();
-  for (const list of [knowledge.sources, knowledge.topics, knowledge.entities]) {
+  for (const list of [knowledge.sources, knowledge.topics, knowledge.namesakes, knowledge.entities]) {
     for (const { id } of list) ids.set(id, (ids.get(id) ?? 0) + 1);
   }
   for (const [id, count] of ids) {
@@ -80,6 +82,7 @@ function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, prob
   const entityIds = new Set(knowledge.entities.map((e) => e.id));
   const topicIds = new Set(knowledge.topics.map((t) => t.id));
   const sourceIds = new Set(knowledge.sources.map((s) => s.id));
+  const namesakeIds = new Set(knowledge.namesakes.map((s) => s.id));
   const at = (entity: Entity) => `${fileOf.get(entity.id)}: "${entity.id}"`;
   for (const entity of knowledge.entities) {
     entity.related.forEach((rel, i) => {
@@ -104,10 +107,40 @@ function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, prob
       alias.after?.forEach((ref, j) => {
         if (!entityIds.has(ref)) problems.push(`${at(entity)}, field aliases.${i}.after.${j}: no entity "${ref}"`);
       });
+      if (alias.namesakes && !namesakeIds.has(alias.namesakes)) {
+        problems.push(`${at(entity)}, field aliases.${i}.namesakes: no set "${alias.namesakes}" in namesakes.json`);
+      }
     });
+  }
+  for (const set of knowledge.namesakes) {
+    set.names.forEach((name, i) => {
+      try {
+        cutAlias(name);
+      } catch (error) {
+        problems.push(`namesakes.json: "${set.id}", field names.${i}: ${(error as Error).message}`);
+      }
+    });
+  }
+  for (const { text } of knowledge.otherNames) {
+    try {
+      cutAlias(text);
+    } catch (error) {
+      problems.push(`other-names.json: "${text}", field text: ${(error as Error).message}`);
+    }
   }
   if (requirePassages) checkPassages(knowledge, at, problems);
   if (problems.length > 0) return;
+  let aliases: CompiledAlias[];
+  try {
+    aliases = compileIndex({ entities: knowledge.entities, otherNames: [], namesakes: knowledge.namesakes }).aliases;
+  } catch (error) {
+    problems.push(`${(error as Error).message}`);
+    return;
+  }
+  for (const { text } of knowledge.otherNames) {
+    const problem = otherNameProblem(text, aliases);
+    if (problem) problems.push(`other-names.json: "${text}" ${problem}`);
+  }
   for (const claim of aliasClaims(knowledge.entities)) {
     if (claim.owners.length > 1) {
       problems.push(
@@ -146,7 +179,7 @@ function checkPassages(knowledge: Knowledge, at: (entity: Entity) => string, pro
 /** `requirePassages: false` is for `npm run passages`, which writes them. */
 export function validateKnowledge(files: KnowledgeFile[], { requirePassages = true } = {}): Knowledge {
   const problems: string[] = [];
-  const knowledge: Knowledge = { sources: [], topics: [], entities: [] };
+  const knowledge: Knowledge = { sources: [], topics: [], entities: [], otherNames: [], namesakes: [] };
   const fileOf = new Map<string, string>();
   for (const file of files) {
     const remember = <T extends { id: string }>(entries: T[]) => {
@@ -155,6 +188,8 @@ export function validateKnowledge(files: KnowledgeFile[], { requirePassages = tr
     };
     if (file.file === 'sources.json') knowledge.sources.push(...remember(parseEntries(SourceSchema, file, problems)));
     else if (file.file === 'topics.json') knowledge.topics.push(...remember(parseEntries(TopicSchema, file, problems)));
+    else if (file.file === 'other-names.json') knowledge.otherNames.push(...parseEntries(OtherNameSchema, file, problems));
+    else if (file.file === 'namesakes.json') knowledge.namesakes.push(...remember(parseEntries(NamesakeSetSchema, file, problems)));
     else knowledge.entities.push(...remember(parseEntries(EntitySchema, file, problems)));
   }
   if (problems.length === 0) checkReferences(knowledge, fileOf, problems, requirePassages);

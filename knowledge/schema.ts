@@ -29,10 +29,10 @@ export const AliasSchema = z.strictObject({
   standalone: z.boolean().optional(),
   /** Only as the first half of a hyphenated compound ("Pak-Iran"). */
   compoundOnly: z.boolean().optional(),
-  /** Words that, following this form after a space, make it part of another name ("Washington State"). */
-  notBefore: z.array(z.string().min(1)).optional(),
-  /** Phrases that, right before this form after a space, make it another name ("state of" Washington). */
-  notAfter: z.array(z.string().min(1)).optional(),
+  /** An acronym that is also a word written in capitals ("US" is "us"): after another ALL-CAPS word but "THE" it is that word ("CONTACT US"). */
+  alsoWord: z.boolean().optional(),
+  /** A set in `namesakes.json` one of whose members bears this name too ("Washington" the state): where the page shows that member, it is not this entity. */
+  namesakes: Id.optional(),
   /** Also a common surname or given name: refused next to another capitalised name ("George Washington"). */
   nameLike: z.boolean().optional(),
 });
@@ -73,6 +73,31 @@ export const EntitySchema = z.strictObject({
   sources: z.array(z.strictObject({ source: Id, paragraphs: z.array(Paragraph).min(1) })).min(1),
 });
 
+/**
+ * A longer name that contains a surface form and is something else ("Washington Post", "Dar es Salaam"): where it
+ * fits, its words are one name that Gloss does not know, and nothing in them is marked.
+ */
+export const OtherNameSchema = z.strictObject({
+  text: z.string().min(1),
+  /** What it is, for the maintainer who reads the list. */
+  is: z.string().min(1),
+});
+
+/**
+ * Places that share names with entities of the knowledge ("Washington", "Georgia" among the US states). A shared name
+ * is the set's member, not the entity, where the page shows the set: two more of its names beside it in a list
+ * ("Washington, Oregon and Idaho"), one of its `phrases` around it, or one of its `sentenceWords` in its sentence.
+ */
+export const NamesakeSetSchema = z.strictObject({
+  id: Id,
+  what: z.string().min(1),
+  names: z.array(z.string().min(1)).min(3),
+  /** Words around the shared name, which `*` stands for ("state of *"); compared without regard to case. */
+  phrases: z.array(z.string().regex(/^[^*]*\*[^*]*$/, 'one "*" standing for the shared name')).default([]),
+  /** Lower-case words that, anywhere in the sentence, make the shared name the set's member ("counties"). */
+  sentenceWords: z.array(z.string().regex(/^\p{Ll}+$/u, 'one lower-case word')).default([]),
+});
+
 export const TopicSchema = z.strictObject({
   id: Id,
   label: z.string().min(1),
@@ -101,6 +126,8 @@ export const SourceSchema = z.strictObject({
 });
 
 export type Entity = z.output<typeof EntitySchema>;
+export type OtherName = z.output<typeof OtherNameSchema>;
+export type NamesakeSet = z.output<typeof NamesakeSetSchema>;
 export type Topic = z.output<typeof TopicSchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type Passage = z.output<typeof PassageSchema>;
@@ -111,4 +138,6 @@ export interface Knowledge {
   sources: Source[];
   topics: Topic[];
   entities: Entity[];
+  otherNames: OtherName[];
+  namesakes: NamesakeSet[];
 }

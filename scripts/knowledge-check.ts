@@ -1,8 +1,9 @@
 /**
  * npm run knowledge:check [-- --source PATH]
- * Validates the knowledge (schema, references, aliases, a passage for every
- * cited paragraph); with --source, also checks every quote and every passage
- * against the article text. Exits non-zero on any problem.
+ * Validates the knowledge (schema, references, aliases, other names that each
+ * hold a surface form, a passage for every cited paragraph); with --source,
+ * also checks every quote and every passage against the article text. Exits
+ * non-zero on any problem.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -35,7 +36,7 @@ try {
   const quotes = knowledge.entities.reduce((sum, e) => sum + e.quotes.length, 0);
   console.log(
     `knowledge ok: ${knowledge.entities.length} entities, ${knowledge.topics.length} topics, ` +
-      `${bundle.index.aliases.length} compiled surface forms, ${quotes} quotes` +
+      `${bundle.index.aliases.length} compiled surface forms, ${knowledge.otherNames.length} other names, ${quotes} quotes` +
       (values.source ? `, quotes and passages all verbatim in ${values.source}` : ''),
   );
 } catch (error) {

@@ -115,6 +115,22 @@ describe('a broken knowledge entry', () => {
     expect(problems).toEqual([expect.stringMatching(/"islamabad" field aliases\.0 and .*"tehran" field aliases\.\d+: both claim the surface form "Islamabad"/)]);
   });
 
+  it.each([
+    ['no surface form', { text: 'Lahore Qalandars', is: 'a cricket team' }, /^other-names\.json: "Lahore Qalandars" contains no surface form/],
+    ['a surface form only in another case', { text: 'Us Weekly', is: 'a magazine' }, /^other-names\.json: "Us Weekly" contains no surface form/],
+    ['a surface form and nothing more', { text: 'Tehran', is: 'the capital' }, /^other-names\.json: "Tehran" is itself a surface form of "tehran"/],
+    ['a name no page writes', { text: 'Iran (state)', is: 'a typo' }, /^other-names\.json: "Iran \(state\)", field text: /],
+    ['no word saying what it is', { text: 'Iran Khodro' }, /^other-names\.json: "Iran Khodro", field is: /],
+  ])('with an other name that holds %s names it', (_what, entry, expected) => {
+    const files = readKnowledgeFiles().map((file) => (file.file === 'other-names.json' ? { ...file, data: [...(file.data as unknown[]), entry] } : file));
+    expect(problemsOf(files)).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it('with a namesake set that does not exist names the alias', () => {
+    const problems = problemsOf(withEntity('israel', (e) => (e.aliases = [{ text: 'Israel', namesakes: 'eu-states' }])));
+    expect(problems).toEqual([expect.stringMatching(/^entities\/countries\.json: "israel", field aliases\.0\.namesakes: no set "eu-states" in namesakes\.json/)]);
+  });
+
   it('with a duplicate id names it', () => {
     const problems = problemsOf(withEntity('india', (e) => (e.id = 'israel')));
     expect(problems).toContainEqual(expect.stringMatching(/^entities\/countries\.json: "israel", field id: used by 2 entries/));
