@@ -1,10 +1,13 @@
 /**
- * The background script exists only for the keyboard commands, which the
- * browser delivers here: it forwards them to the active tab's content script,
- * and tells content scripts which key the reader set, to announce it.
+ * The background script: it forwards the keyboard commands, which the browser
+ * delivers here, to the active tab's content script; tells content scripts
+ * which key the reader set, to announce it; and answers a card's content when
+ * a card first opens, so that pages carry only what finding names needs.
  */
+import knowledge from 'virtual:gloss-knowledge/cards';
 import { browser, defineBackground } from '#imports';
-import { isShortcutQuestion, sendToTab } from '@/utils/messaging';
+import { cardKnowledge } from '@/knowledge/bundle';
+import { isCardQuestion, isShortcutQuestion, sendToTab } from '@/utils/messaging';
 
 export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
@@ -17,6 +20,7 @@ export default defineBackground(() => {
     });
   });
   browser.runtime.onMessage.addListener((message) => {
+    if (isCardQuestion(message)) return Promise.resolve(cardKnowledge(knowledge, message.entity));
     if (!isShortcutQuestion(message)) return undefined;
     return browser.commands.getAll().then((commands) => commands.find((command) => command.name === 'next-mark')?.shortcut ?? '');
   });

@@ -27,17 +27,42 @@ export interface KnowledgeBundle extends CardKnowledge {
   entities: EntityCard[];
 }
 
-/** What the content script bundles: the popup's knowledge less the surface forms only its search reads. */
-export interface PageKnowledge extends CardKnowledge {
+/** An entity as a list names it and as the settings filter it. */
+export type EntityName = Pick<Entity, 'id' | 'name' | 'kind' | 'topics'>;
+
+/**
+ * What the content script bundles: the index and each entity's name, kind and topics, what every page needs. A
+ * card's content is asked of the background when a card first opens (`cardKnowledge`), so pages don't carry it.
+ */
+export interface PageKnowledge {
   index: CompiledIndex;
+  entities: EntityName[];
 }
 
-export function pageKnowledge({ index, entities, topics, sources }: KnowledgeBundle): PageKnowledge {
+const nameOf = ({ id, name, kind, topics }: EntityName): EntityName => ({ id, name, kind, topics });
+
+export function pageKnowledge({ index, entities }: KnowledgeBundle): PageKnowledge {
+  return { index, entities: entities.map(nameOf) };
+}
+
+/** What the background answers cards from: every entity's card. */
+export function cardsKnowledge({ entities, topics, sources }: KnowledgeBundle): CardKnowledge {
+  return { entities: entities.map(({ aliases: _aliases, ...card }) => card), topics, sources };
+}
+
+/**
+ * What one entity's card reads: the entity, the entities it names (quote speakers, relations), its topics and the
+ * sources it cites; null for an id the knowledge doesn't have.
+ */
+export function cardKnowledge({ entities, topics, sources }: CardKnowledge, id: string): CardKnowledge | null {
+  const entity = entities.find((candidate) => candidate.id === id);
+  if (!entity) return null;
+  const named = new Set([...entity.quotes.map((quote) => quote.speaker), ...entity.related.map((relation) => relation.id)]);
+  const cited = new Set(entity.sources.map((cite) => cite.source));
   return {
-    index,
-    entities: entities.map(({ aliases: _aliases, ...card }) => card),
-    topics,
-    sources,
+    entities: [entity, ...entities.filter((other) => other.id !== id && named.has(other.id))],
+    topics: topics.filter((topic) => entity.topics.includes(topic.id)),
+    sources: sources.filter((source) => cited.has(source.id)),
   };
 }
 
@@ -46,13 +71,13 @@ export function pageKnowledge({ index, entities, topics, sources }: KnowledgeBun
  * and the cards load the rest when the reader first reaches for them.
  */
 export interface PopupKnowledge {
-  entities: Pick<Entity, 'id' | 'name' | 'kind' | 'topics'>[];
+  entities: EntityName[];
   topics: Topic[];
   sources: Source[];
 }
 
 export function popupKnowledge({ entities, topics, sources }: KnowledgeBundle): PopupKnowledge {
-  return { entities: entities.map(({ id, name, kind, topics }) => ({ id, name, kind, topics })), topics, sources };
+  return { entities: entities.map(nameOf), topics, sources };
 }
 
 /** What the popup's search and its cards read: the popup's knowledge less the index only pages match with. */

@@ -8,6 +8,11 @@ declare module 'virtual:gloss-knowledge/page' {
   export default bundle;
 }
 
+declare module 'virtual:gloss-knowledge/cards' {
+  const bundle: import('./bundle').CardKnowledge;
+  export default bundle;
+}
+
 declare module 'virtual:gloss-knowledge/popup' {
   const bundle: import('./bundle').PopupKnowledge;
   export default bundle;

@@ -5,13 +5,14 @@
  */
 import type { Plugin } from 'vite';
 import { join } from 'node:path';
-import { buildBundle, pageKnowledge, popupKnowledge, searchKnowledge, type KnowledgeBundle } from './bundle';
+import { buildBundle, cardsKnowledge, pageKnowledge, popupKnowledge, searchKnowledge, type KnowledgeBundle } from './bundle';
 import { KNOWLEDGE_DIR, readKnowledgeFiles, validateKnowledge } from './load';
 
-/** The whole bundle, and the shares of it that the content script, the popup's first render and its search bundle. */
+/** The whole bundle, and the shares of it that the content script, the background's cards, the popup's first render and its search bundle. */
 const SHARES: Record<string, (bundle: KnowledgeBundle) => unknown> = {
   'virtual:gloss-knowledge': (bundle) => bundle,
   'virtual:gloss-knowledge/page': pageKnowledge,
+  'virtual:gloss-knowledge/cards': cardsKnowledge,
   'virtual:gloss-knowledge/popup': popupKnowledge,
   'virtual:gloss-knowledge/search': searchKnowledge,
 };

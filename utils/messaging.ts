@@ -3,6 +3,7 @@
  * tab's content script. Messages are named by what they ask of the page.
  */
 import { browser } from '#imports';
+import type { CardKnowledge } from '@/knowledge/bundle';
 
 export type ToPage =
   /** Step to the next (1) or previous (-1) mark and open its card; the keyboard command sends it. */
@@ -42,6 +43,27 @@ export type Reply<M extends ToPage> = M extends { type: 'gloss:summary' }
 
 export function sendToTab<M extends ToPage>(tabId: number, message: M): Promise<Reply<M>> {
   return browser.tabs.sendMessage(tabId, message) as Promise<Reply<M>>;
+}
+
+/** Asked of the background by a content script when a card first opens: what that entity's card shows. */
+export interface CardQuestion {
+  type: 'gloss:card';
+  entity: string;
+}
+
+export function isCardQuestion(message: unknown): message is CardQuestion {
+  const question = message as Partial<CardQuestion> | null;
+  return question?.type === 'gloss:card' && typeof question.entity === 'string';
+}
+
+/** The card knowledge of `entity`, or null when the background doesn't know it or doesn't answer. */
+export async function askCard(entity: string): Promise<CardKnowledge | null> {
+  try {
+    const answer = (await browser.runtime.sendMessage({ type: 'gloss:card', entity } satisfies CardQuestion)) as CardKnowledge | null;
+    return answer ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Asked of the background by a content script: the key the reader set for "next mark", '' when none. */

@@ -141,7 +141,10 @@ export class CardController {
     if (mark !== this.pending) {
       clearTimeout(this.openTimer);
       this.pending = mark;
-      if (mark && piece) this.openTimer = window.setTimeout(() => void this.show(mark, piece, 'pointer'), DWELL_MS);
+      if (mark && piece) {
+        void this.options.host.prefetch(mark.entity);
+        this.openTimer = window.setTimeout(() => void this.show(mark, piece, 'pointer'), DWELL_MS);
+      }
     }
     if (!mark && this.open && this.openedBy === 'pointer') this.scheduleClose();
   }
@@ -159,7 +162,10 @@ export class CardController {
     if (!target.matches(':focus-visible')) return;
     const mark = this.options.shownInOrder().find((m) => target.contains(m.pieces[0]!.node));
     clearTimeout(this.focusTimer);
-    if (mark) this.focusTimer = window.setTimeout(() => void this.show(mark, mark.pieces[0]!, 'focus'), DWELL_MS);
+    if (mark) {
+      void this.options.host.prefetch(mark.entity);
+      this.focusTimer = window.setTimeout(() => void this.show(mark, mark.pieces[0]!, 'focus'), DWELL_MS);
+    }
     else if (this.open && this.openedBy === 'focus') this.scheduleClose();
   }
 

@@ -20,7 +20,8 @@ const MIN_CARD_HEIGHT = 160;
 const LIVE_REGION_SETTLE_MS = 250;
 
 export interface CardHostOptions {
-  knowledge: CardKnowledge;
+  /** What an entity's card shows, asked once per entity (of the background, in the extension). */
+  loadCard: (entity: string) => Promise<CardKnowledge | null>;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
   /** The reader closed the card, or its mark scrolled out of view. */
@@ -68,12 +69,22 @@ export class CardHost {
   private mounted: Mounted | null = null;
   private live: Promise<HTMLElement> | null = null;
   private stopPositioning: (() => void) | null = null;
-  entity: string | null = null;
+  private readonly cards = new Map<string, Promise<CardKnowledge | null>>();
+  /** Counts shows and hides, so a card whose content came after the reader moved on is not shown. */
+  private generation = 0;
 
   constructor(private readonly options: CardHostOptions) {}
 
-  get isOpen(): boolean {
-    return this.entity !== null;
+  /** Asks for an entity's card ahead of its dwell, so it opens without waiting. */
+  prefetch(entityId: string): Promise<CardKnowledge | null> {
+    let card = this.cards.get(entityId);
+    if (!card) {
+      card = this.options.loadCard(entityId);
+      this.cards.set(entityId, card);
+      // A failed answer is asked again next time.
+      void card.then((answer) => answer ?? this.cards.delete(entityId));
+    }
+    return card;
   }
 
   get element(): HTMLElement | null {
@@ -85,15 +96,16 @@ export class CardHost {
    * that mark and can explain and correct it; a related entity's card, opened in its place, cannot.
    */
   async show(entityId: string, piece: Piece, mark?: PageMark): Promise<HTMLElement | null> {
-    const entity = this.options.knowledge.entities.find((e) => e.id === entityId);
-    if (!entity) return null;
+    const generation = ++this.generation;
+    const knowledge = await this.prefetch(entityId);
+    const entity = knowledge?.entities[0];
+    if (!knowledge || !entity || generation !== this.generation) return null;
     const { host, cardRoot } = this.mount();
-    this.entity = entityId;
     host.dataset.theme = pageTheme();
     render(
       <Card
         entity={entity}
-        knowledge={this.options.knowledge}
+        knowledge={knowledge}
         mark={mark && mark.entity === entityId ? { text: mark.text, via: mark.via } : undefined}
         onRelated={(id) => void this.show(id, piece).then((dialog) => dialog?.focus())}
         onClose={() => this.options.onDismiss('closed')}
@@ -107,9 +119,9 @@ export class CardHost {
   }
 
   hide(): void {
+    this.generation++;
     this.stopPositioning?.();
     this.stopPositioning = null;
-    this.entity = null;
     if (this.mounted) render(null, this.mounted.cardRoot);
   }
 

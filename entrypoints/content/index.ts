@@ -12,7 +12,7 @@ import { createMatcher } from '@/core/match';
 import { hiddenMessage, marksFoundMessage } from '@/core/announcements';
 import { oneLine, surfaceKey } from '@/core/normalize';
 import { isActiveOn, isCorrected, isShown, scopeOn, withCorrection, type Scope, type Settings } from '@/core/settings';
-import { askShortcut, isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
+import { askCard, askShortcut, isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
@@ -82,7 +82,7 @@ export default defineContentScript({
     const ensureCards = () => {
       if (!cards) {
         host = new CardHost({
-          knowledge,
+          loadCard: askCard,
           onPointerEnter: () => cards?.pointerEnteredCard(),
           onPointerLeave: () => cards?.pointerLeftCard(),
           onDismiss: (reason) => cards?.close({ cancelPending: reason === 'closed' }),

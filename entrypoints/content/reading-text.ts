@@ -62,8 +62,6 @@ const WRAPPER_EXTRA = 0.15;
 /** The headline's block (headline, standfirst, byline) is at most this long. */
 const HEADLINE_BLOCK = 600;
 
-const textLength = (node: Node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-
 function isPageLevel(element: Element): boolean {
   return element.parentElement?.closest(SECTIONING) == null;
 }
@@ -131,41 +129,54 @@ export function isChrome(element: Element, inArticle: boolean): boolean {
   return mayBeMenu(element) && isLinkList(element, MENU_LINK_LENGTH);
 }
 
-function isInsideChromeElement(node: Node, stop: Node | null): boolean {
-  for (let el = node.parentElement; el && el !== stop; el = el.parentElement) if (isChromeElement(el)) return true;
-  return false;
-}
+/** Text this many inline elements deep inside its block is not read as the block's prose (a hostile page's nesting). */
+const MAX_INLINE_DEPTH = 64;
 
 interface Prose {
-  /** Element → the prose under it. */
+  /** Element → the prose under it, none of it in chrome; the body's is the page's. */
   below: Map<Element, number>;
+  /** Element → all the text under it, links and chrome included. */
+  text: Map<Element, number>;
   total: number;
 }
 
+const add = (map: Map<Element, number>, element: Element, length: number) => map.set(element, (map.get(element) ?? 0) + length);
+
 /**
  * Prose under each element: the text of each block (a paragraph, a list item, a cell, a div of text) not inside a
- * link, counted for the block and every ancestor when the block holds a sentence or more. Link text is left out, so
- * menus and rails of headlines weigh nothing however long they are.
+ * link, when the block holds a sentence or more. Link text is left out, so menus and rails of headlines weigh
+ * nothing however long they are, and prose inside chrome counts for no element above it. One walk over the text
+ * nodes and one pass up the elements, so the cost grows with the page, however deep it nests.
  */
-function paragraphText(body: HTMLElement): Prose {
+function measure(body: HTMLElement): Prose {
+  const text = new Map<Element, number>();
   const inBlock = new Map<Element, number>();
   const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const length = (node as Text).data.trim().length;
-    if (length === 0) continue;
-    let block = node.parentElement;
-    while (block && block !== body && !isBlock(block) && block.localName !== 'a' && !isSkipped(block)) block = block.parentElement;
-    if (!block || block.localName === 'a' || isSkipped(block)) continue;
-    inBlock.set(block, (inBlock.get(block) ?? 0) + length);
+    const parent = node.parentElement;
+    if (length === 0 || !parent) continue;
+    add(text, parent, length);
+    let block: Element | null = parent;
+    for (let depth = 0; block && block !== body && !isBlock(block) && block.localName !== 'a' && !isSkipped(block); depth++) {
+      block = depth < MAX_INLINE_DEPTH ? block.parentElement : null;
+    }
+    if (block && block.localName !== 'a' && !isSkipped(block)) add(inBlock, block, length);
   }
   const below = new Map<Element, number>();
-  let total = 0;
-  for (const [block, length] of inBlock) {
-    if (length < MIN_PARAGRAPH || block === body || isInsideChromeElement(block, body) || isChromeElement(block)) continue;
-    total += length;
-    for (let el: Element | null = block; el && el !== body; el = el.parentElement) below.set(el, (below.get(el) ?? 0) + length);
+  for (const [block, length] of inBlock) if (length >= MIN_PARAGRAPH) below.set(block, length);
+  // In reverse document order every element comes after what it contains: each adds its sums to its parent.
+  const elements = body.getElementsByTagName('*');
+  for (let k = elements.length - 1; k >= 0; k--) {
+    const element = elements[k]!;
+    const parent = element.parentElement;
+    if (!parent) continue;
+    const all = text.get(element);
+    if (all) add(text, parent, all);
+    const prose = below.get(element);
+    if (prose && !isChromeElement(element)) add(below, parent, prose);
   }
-  return { below, total };
+  return { below, text, total: below.get(body) ?? 0 };
 }
 
 /** The deepest element that holds most of the page's paragraph text, or null when no element does. */
@@ -174,7 +185,7 @@ function articleBody(body: HTMLElement, { below, total }: Prose): Element | null
   let node: Element = body;
   for (;;) {
     let next: Element | null = null;
-    for (const child of node.children) if ((below.get(child) ?? 0) >= ARTICLE_SHARE * total) next = child;
+    for (const child of node.children) if ((below.get(child) ?? 0) >= ARTICLE_SHARE * total && !isChromeElement(child)) next = child;
     if (!next) break;
     node = next;
   }
@@ -185,9 +196,9 @@ function articleBody(body: HTMLElement, { below, total }: Prose): Element | null
  * The paragraphs' container, widened to the wrappers around it that add more prose (a first paragraph set apart) or
  * only a little else (the article's header, figures, byline); a rail of headlines beside the article adds more.
  */
-function articleRoot(container: Element, body: HTMLElement, { below }: Prose): Element {
-  const other = (element: Element) => textLength(element) - (below.get(element) ?? 0);
-  const limit = other(container) + WRAPPER_EXTRA * textLength(container);
+function articleRoot(container: Element, body: HTMLElement, { below, text }: Prose): Element {
+  const other = (element: Element) => (text.get(element) ?? 0) - (below.get(element) ?? 0);
+  const limit = other(container) + WRAPPER_EXTRA * (text.get(container) ?? 0);
   let root = container;
   for (let parent = root.parentElement; parent && parent !== body && other(parent) <= limit; parent = parent.parentElement) root = parent;
   return root;
@@ -208,9 +219,9 @@ function headline(doc: Document): Element | null {
 }
 
 /** The headline with what sits beside it in a small block: the standfirst, the byline. */
-function headlineBlock(heading: Element, article: Element): Element {
+function headlineBlock(heading: Element, article: Element, { text }: Prose): Element {
   let block = heading;
-  for (let parent = block.parentElement; parent && !parent.contains(article) && textLength(parent) <= HEADLINE_BLOCK; parent = parent.parentElement) {
+  for (let parent = block.parentElement; parent && !parent.contains(article) && (text.get(parent) ?? 0) <= HEADLINE_BLOCK; parent = parent.parentElement) {
     block = parent;
   }
   return block;
@@ -221,14 +232,14 @@ const byDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & No
 /** The page's reading text, as the scope the walk and the mutation watch keep to. */
 export function readingScope(doc: Document = document): ReadingScope {
   const body = doc.body;
-  const prose = paragraphText(body);
+  const prose = measure(body);
   const container = articleBody(body, prose);
   const heading = container && headline(doc);
   const roots: Node[] = [body];
   if (container) {
     const article = articleRoot(container, body, prose);
     roots[0] = article;
-    if (heading && !article.contains(heading)) roots.push(headlineBlock(heading, article));
+    if (heading && !article.contains(heading)) roots.push(headlineBlock(heading, article, prose));
     roots.sort(byDocumentOrder);
   }
   // Decided once per element; never for an element that holds the article's paragraphs or its headline, whatever its
