@@ -175,8 +175,10 @@ function checkPassages(knowledge: Knowledge, at: (entity: Entity) => string, pro
   }
 }
 
-/** Validates knowledge files; throws a KnowledgeError listing every problem found. */
-/** `requirePassages: false` is for `npm run passages`, which writes them. */
+/**
+ * Validates knowledge files; throws a KnowledgeError listing every problem found. `requirePassages: false` is for
+ * `npm run passages`, which writes them.
+ */
 export function validateKnowledge(files: KnowledgeFile[], { requirePassages = true } = {}): Knowledge {
   const problems: string[] = [];
   const knowledge: Knowledge = { sources: [], topics: [], entities: [], otherNames: [], namesakes: [] };

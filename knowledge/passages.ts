@@ -7,6 +7,7 @@
  * first match in the page, so a passage is good when its start first occurs in
  * its paragraph and its end's first occurrence after that ends within the paragraph.
  */
+import { oneLine } from '../core/normalize';
 import type { Passage } from './schema';
 
 /** Fewest words in a term: one or two words are unique here but would not be on a page with navigation and teasers. */
@@ -39,7 +40,7 @@ function isWordChar(c: string | undefined): boolean {
 export function findTerm(text: string, term: string, from = 0): number {
   // Line breaks between paragraphs read as spaces, as a browser's rendered text would have them.
   const haystack = text.replace(/\s/g, ' ').toLowerCase();
-  const needle = term.replace(/\s+/g, ' ').toLowerCase();
+  const needle = oneLine(term).toLowerCase();
   for (let at = haystack.indexOf(needle, from); at >= 0; at = haystack.indexOf(needle, at + 1)) {
     if (!isWordChar(haystack[at - 1]) && !isWordChar(haystack[at + needle.length])) return at;
   }

@@ -131,8 +131,6 @@ export type NamesakeSet = z.output<typeof NamesakeSetSchema>;
 export type Topic = z.output<typeof TopicSchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type Passage = z.output<typeof PassageSchema>;
-export type AliasSpec = z.output<typeof AliasSchema>;
-export type EntityKind = z.output<typeof Kind>;
 
 export interface Knowledge {
   sources: Source[];

@@ -3,14 +3,11 @@
  * Straight and curly quotes, and runs of whitespace, count as equal, since
  * the same article is copied with either.
  */
+import { oneLine } from '../core/normalize';
 import type { Knowledge } from './schema';
 
 export function normaliseForQuote(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return oneLine(text.replace(/[\u2018\u2019\u201A\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u2033]/g, '"'));
 }
 
 /** Problems with quotes: each must occur verbatim in the paragraph (1-based line) it cites. */

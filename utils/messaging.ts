@@ -33,6 +33,8 @@ export interface Diagnostics {
   firstPassDone: number | null;
   /** and when the latest change to the page had been marked. */
   lastUpdateDone: number | null;
+  /** How many times a name added to the page made Gloss find the whole page again. */
+  rescans: number;
 }
 
 export type Reply<M extends ToPage> = M extends { type: 'gloss:summary' }

@@ -56,6 +56,9 @@ export default defineContentScript({
     // A new root element means the page rewrote itself with document.open(), which drops the cards' listeners.
     let pageRoot = document.documentElement;
     const timings: Pick<Diagnostics, 'firstPassDone' | 'lastUpdateDone'> = { firstPassDone: null, lastUpdateDone: null };
+    let cards: CardController | null = null;
+    let host: CardHost | null = null;
+    let running = false;
     const painter = new HighlightPainter();
     const scheduler = new Scheduler(SLICING);
     const session = new PageSession({
@@ -77,8 +80,6 @@ export default defineContentScript({
         void announceMarks();
       },
     });
-    let cards: CardController | null = null;
-    let host: CardHost | null = null;
     const ensureCards = () => {
       if (!cards) {
         host = new CardHost({
@@ -127,7 +128,6 @@ export default defineContentScript({
       await updateSettings((stored) => withCorrection(stored, correction));
     };
 
-    let running = false;
     /** The scope the running session marks; a new choice in the popup marks the page anew. */
     let scope: Scope = scopeOn(settings, location.hostname);
     const apply = async () => {
@@ -159,7 +159,7 @@ export default defineContentScript({
     }));
 
     const answer = async (message: ToPage): Promise<PageSummary | Diagnostics | boolean> => {
-      if (message.type === 'gloss:diagnostics') return { budgetUnits: SLICING.budgetUnits, slices: scheduler.slices, scriptStart, ...timings };
+      if (message.type === 'gloss:diagnostics') return { budgetUnits: SLICING.budgetUnits, slices: scheduler.slices, scriptStart, rescans: session.rescans, ...timings };
       if (message.type === 'gloss:summary') {
         const counts = new Map<string, number>();
         for (const mark of session.marks.marks) if (!corrected(mark)) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);

@@ -19,10 +19,8 @@ function blockAround(node: Node): Node | null {
 }
 
 export interface Batch {
-  /** Subtrees to find mentions in again, none inside another. */
+  /** Subtrees to find mentions in again, none inside another; none when nodes were only removed, so marks on disconnected text must go. */
   roots: Node[];
-  /** Whether nodes were removed, so marks on disconnected text must go. */
-  removed: boolean;
 }
 
 export class MutationWatch {
@@ -80,6 +78,6 @@ export class MutationWatch {
     for (const node of candidates) if (!roots.at(-1)?.contains(node)) roots.push(node);
     const removed = this.removed;
     this.removed = false;
-    if (roots.length > 0 || removed) this.onBatch({ roots, removed });
+    if (roots.length > 0 || removed) this.onBatch({ roots });
   }
 }

@@ -36,6 +36,10 @@ export class PageSession {
   readonly marks: PageMarks;
   private context: MatchContext = createContext();
   private scope: ReadingScope | null = null;
+  /** Entities whose naming made the page be found again: each does so once per session, whatever rescans follow. */
+  private readonly rescannedFor = new Set<string>();
+  /** How many times the whole scope was found again, for the diagnostics. */
+  rescans = 0;
   private readonly watch: MutationWatch;
 
   constructor(private readonly options: SessionOptions) {
@@ -57,6 +61,7 @@ export class PageSession {
     this.marks.clear();
     this.context = createContext();
     this.scope = null;
+    this.rescannedFor.clear();
   }
 
   /** Paints exactly the marks the settings show. */
@@ -122,15 +127,20 @@ export class PageSession {
     painter.remove(stale);
     const seenBefore = new Set(this.context.seen);
     await this.scan(this.inScope(roots));
-    const licensed = [...this.context.seen].some((entity) => !seenBefore.has(entity) && this.context.waiting.has(entity));
-    if (licensed) {
+    const licensed = [...this.context.seen].filter(
+      (entity) => !seenBefore.has(entity) && this.context.waiting.has(entity) && !this.rescannedFor.has(entity),
+    );
+    if (licensed.length > 0) {
       // A name added to the page can license short forms found earlier ("Sharif" above a new "Shehbaz Sharif"):
-      // find everything again. Each entity can do this once, since `seen` only grows.
+      // find everything again. Each entity does this once: a rescan starts a new context, in which the entity is
+      // new again to any update that runs while the rescan is under way.
+      for (const entity of licensed) this.rescannedFor.add(entity);
       this.rescanAll();
     }
   }
 
   private rescanAll(): void {
+    this.rescans++;
     this.options.painter.repaint([]);
     this.marks.clear();
     this.context = createContext();

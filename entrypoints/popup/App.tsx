@@ -34,11 +34,17 @@ export function App({ knowledge, api, tabId, first }: AppProps) {
       void api.loadSettings().then(setSettings);
       void refreshSummary();
     }
-    return api.watchSettings((next) => {
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    const unwatch = api.watchSettings((next) => {
       setSettings(next);
       // The page applies the change first; ask again for what it now shows.
-      setTimeout(() => void refreshSummary(), 150);
+      clearTimeout(refresh);
+      refresh = setTimeout(() => void refreshSummary(), 150);
     });
+    return () => {
+      clearTimeout(refresh);
+      unwatch();
+    };
   }, [api, tabId]);
 
   // Both answers are in: the popup shows the page's summary (or says it can't) with its switches.
