@@ -4,7 +4,7 @@
  * error the knowledge check reports.
  */
 import type { Entity } from './schema';
-import { cutAlias } from '../core/compile';
+import { cutAlias } from './compile';
 import { foldKey } from '../core/normalize';
 
 export interface AliasClaim {

@@ -2,7 +2,7 @@
  * What the extension bundles: the compiled alias index plus what the cards,
  * the popup and its search show. Built from validated knowledge at build time.
  */
-import { compileIndex } from '../core/compile';
+import { compileIndex } from './compile';
 import type { CompiledIndex } from '../core/types';
 import type { Entity, Knowledge, Source, Topic } from './schema';
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { EntitySchema, NamesakeSetSchema, OtherNameSchema, SourceSchema, TopicSchema, type Entity, type Knowledge } from './schema';
 import { aliasClaims } from './alias-claims';
 import { otherNameProblem } from './other-names';
-import { cutAlias, compileIndex } from '../core/compile';
+import { cutAlias, compileIndex } from './compile';
 import type { CompiledAlias } from '../core/types';
 
 export const KNOWLEDGE_DIR = new URL('.', import.meta.url).pathname;

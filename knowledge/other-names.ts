@@ -2,7 +2,7 @@
  * What makes an other name worth listing: it holds a surface form of the knowledge, as a word sequence the matcher
  * would find in it, and is longer than that form. Otherwise it would change nothing, or hide the form itself.
  */
-import { compileWords, cutAlias } from '../core/compile';
+import { compileWords, cutAlias } from './compile';
 import { startsUpper } from '../core/normalize';
 import { CaseRule, type CompiledAlias } from '../core/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '@/core/compile';
+import { compileIndex } from '@/knowledge/compile';
 import { createMatcher } from '@/core/match';
 import { loadKnowledge } from '@/knowledge/load';
 

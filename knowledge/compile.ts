@@ -2,9 +2,9 @@
  * Compiles the knowledge's surface forms into the index the matcher walks.
  * Runs at build and test time; the extension bundles its output.
  */
-import type { Entity, Knowledge } from '../knowledge/schema';
-import { WORD, foldKey, gapKind, isAllCaps, startsUpper } from './normalize';
-import { CaseRule, type AliasForm, type CompiledAlias, type CompiledIndex, type CompiledWords } from './types';
+import type { Entity, Knowledge } from './schema';
+import { WORD, foldKey, gapKind, isAllCaps, startsUpper } from '../core/normalize';
+import { CaseRule, type AliasForm, type CompiledAlias, type CompiledIndex, type CompiledWords } from '../core/types';
 
 export class AliasError extends Error {}
 
