@@ -1,0 +1,116 @@
+/**
+ * What a mention's words and its sentence say about the kind of thing it names, each as a weighted reason a
+ * maintainer can read: a title before it ("Prime Minister"), the noun that introduces it ("the mining company",
+ * "cities such as"), an apposition after it (", a region"), its last word ("… Institute"), and what the tagger's
+ * lexicon knows of it (a country, a city, a first name, an organisation).
+ */
+import type { EntityKind } from '../../knowledge/schema';
+import type { Chunk } from './chunks';
+import { COUNTRY_ACRONYMS, HEADS, KIND_NOUNS, OF_NOUNS, PLACE_PREPOSITIONS } from './lexicon';
+import { lexiconTags } from './tagger';
+
+export interface Evidence {
+  kind: EntityKind;
+  weight: number;
+  why: string;
+}
+
+const KINDS_BY_NOUN: EntityKind[] = ['group', 'place', 'country', 'event', 'person'];
+
+/** The kind a lower-case noun gives, with compromise's "Actor" (a person's role) as the person class beyond the list. */
+function kindOfNoun(noun: string): EntityKind | undefined {
+  const key = noun.toLowerCase();
+  const kind = KINDS_BY_NOUN.find((k) => KIND_NOUNS[k].has(key));
+  if (kind) return kind;
+  return lexiconTags(key)[0]?.has('Actor') ? 'person' : undefined;
+}
+
+const LAST_WORD = /(?<![\p{L}])([\p{Ll}][\p{L}-]*)\s+$/u;
+const SPEECH_AFTER = /^(?:['\u2019]s\b)?\s*,?\s*(?:said|says|told|tells|added|adds|noted|wrote|argued|explained|warned)\b/;
+const SPEECH_BEFORE = /\b(?:said|says|added|according to)\s+$/;
+
+/** The text between two mentions holds only list separators: "Kisumu and Eldoret", "Hungary, Austria and Slovakia". */
+const LIST_GAP = /^(?:\s*(?:,|\band\b|\bor\b|\bthe\b|\bas well as\b)\s*)*$/;
+
+/** Evidence from the words around `chunk` in `text`; `others` are the paragraph's other name chunks. */
+export function contextEvidence(text: string, chunk: Chunk, others: readonly Chunk[]): Evidence[] {
+  const out: Evidence[] = [];
+  const before = text.slice(0, chunk.start);
+  const after = text.slice(chunk.end);
+  if (chunk.title) out.push({ kind: 'person', weight: 5, why: `title before it: "${chunk.title}"` });
+  const introduced = LAST_WORD.exec(before)?.[1];
+  const introKind = introduced && kindOfNoun(introduced);
+  if (introKind && !/\bof\s+$/.test(before)) out.push({ kind: introKind, weight: 4, why: `introduced as "${introduced}"` });
+  const ofNoun = /([\p{Ll}]+)\s+of\s+(?:the\s+)?$/u.exec(before)?.[1];
+  const ofKind = ofNoun && (Object.keys(OF_NOUNS) as EntityKind[]).find((k) => OF_NOUNS[k]!.has(ofNoun));
+  if (ofKind) out.push({ kind: ofKind, weight: 4, why: `"${ofNoun} of" before it` });
+  const listKind = suchAs(text, chunk, others);
+  if (listKind) out.push({ kind: listKind.kind, weight: 3, why: `listed after "${listKind.noun} ${listKind.cue}"` });
+  const appositionNoun = appositionOf(after);
+  if (appositionNoun) out.push({ kind: kindOfNoun(appositionNoun)!, weight: 3, why: `described as "${appositionNoun}"` });
+  if (/^,\s+where\b/.test(after)) out.push({ kind: 'place', weight: 3, why: '", where" after it' });
+  if (/^-(?:based|headquartered)\b/.test(after)) out.push({ kind: 'place', weight: 3, why: `"${chunk.text}${after.slice(0, after.search(/\s|$/))}"` });
+  const preposition = /\b(\p{Ll}+)\s+(?:the\s+)?$/u.exec(before)?.[1];
+  if (preposition && PLACE_PREPOSITIONS.has(preposition)) out.push({ kind: 'place', weight: 1, why: `after "${preposition}"` });
+  if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) out.push({ kind: 'person', weight: 1, why: 'speaks' });
+  return out;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
+
+/** The noun of an apposition (", a region which …", " [an Iranian port city …"), within its first four words. */
+function appositionOf(after: string): string | undefined {
+  const words = /^(?:['\u2019]s)?\s*[,([]\s*((?:[\p{L}-]+\s*){1,4})/u.exec(after)?.[1]?.split(/\s+/).filter(Boolean);
+  if (!words?.length) return undefined;
+  const first = words[0]!;
+  const opens = DETERMINERS.has(first.toLowerCase()) || lexiconTags(first.toLowerCase())[0]?.has('Adjective') || kindOfNoun(first);
+  return opens ? words.find((w) => /^\p{Ll}/u.test(w) && kindOfNoun(w)) : undefined;
+}
+
+function suchAs(text: string, chunk: Chunk, others: readonly Chunk[]): { kind: EntityKind; noun: string; cue: string } | undefined {
+  const before = text.slice(0, chunk.start);
+  const cue = /([\p{L}-]+)\s+(such as|including|like)\s+/gu;
+  let found: RegExpExecArray | null = null;
+  for (let m = cue.exec(before); m; m = cue.exec(before)) found = m;
+  if (!found) return undefined;
+  const kind = kindOfNoun(found[1]!);
+  if (!kind) return undefined;
+  let between = before.slice(found.index + found[0].length);
+  const from = found.index + found[0].length;
+  for (const other of others) {
+    if (other.start >= from && other.end <= chunk.start) between = between.replace(text.slice(other.start, other.end), '');
+  }
+  return LIST_GAP.test(between.replace(/[-\p{Ll}]+-based\b/gu, '')) ? { kind, noun: found[1]!, cue: found[2]! } : undefined;
+}
+
+/** Evidence from the name itself: its last word, and what the lexicon knows of its words. */
+export function nameEvidence(chunk: Chunk): Evidence[] {
+  const out: Evidence[] = [];
+  const { words } = chunk;
+  const last = words.at(-1)!;
+  // The head of "University of Concepción" stands before its "of".
+  const of = words.findIndex((w, i) => i > 0 && w.key === 'of');
+  const head = of > 0 ? words[of - 1]! : last;
+  for (const kind of ['group', 'place', 'event'] as const) {
+    if (words.length > 1 && HEADS[kind].has(head.key)) out.push({ kind, weight: 5, why: `headed by "${head.text}"` });
+  }
+  if (words.length === 1 && COUNTRY_ACRONYMS.has(last.text.replace(/\./g, ''))) out.push({ kind: 'country', weight: 5, why: 'a country\'s initials' });
+  const lexicon = lexiconTags(chunk.text);
+  const lastTags = lexicon.at(-1);
+  if (lastTags?.has('Country')) out.push({ kind: 'country', weight: 4, why: 'a country (lexicon)' });
+  else if (lastTags && ['City', 'Region', 'Place'].some((t) => lastTags.has(t))) out.push({ kind: 'place', weight: 3, why: 'a place (lexicon)' });
+  if (words.length > 1 && lexicon[0]?.has('FirstName')) out.push({ kind: 'person', weight: 3, why: `"${words[0]!.text}" is a given name (lexicon)` });
+  if (words.length > 1 && lastTags?.has('LastName')) out.push({ kind: 'person', weight: 2, why: `"${last.text}" is a surname (lexicon)` });
+  if (lexicon.some((t) => t.has('Organization'))) out.push({ kind: 'group', weight: 2, why: 'an organisation (lexicon)' });
+  if (words.some((w) => w.tags.has('Person')) && words.length > 1) out.push({ kind: 'person', weight: 1, why: 'a person (tagger, in context)' });
+  if (words.length === 1 && /^\p{Lu}{2,}$/u.test(last.text) && !COUNTRY_ACRONYMS.has(last.text)) {
+    out.push({ kind: 'group', weight: 1, why: 'an acronym' });
+  }
+  return out;
+}
+
+/** With no evidence at all: two or three bare words are most often a person's name, one word a place. */
+export function fallbackKind(words: number): EntityKind {
+  if (words === 1) return 'place';
+  return words <= 3 ? 'person' : 'group';
+}

@@ -1,0 +1,79 @@
+/**
+ * Who said each quote: the entity named where `attribution.ts` says the speaker stands. A person there wins over a
+ * group or country (", Pakistan's Foreign Ministry spokesperson Shafqat Ali Khan told DW"); "he" or "she" is the
+ * last person the article named outside quotes, of that gender when the lexicon knows it; a quote without an
+ * attribution of its own continues the one before it in its paragraph, and a quote left open at a paragraph's end
+ * belongs to whoever speaks the next paragraph's opening quote.
+ */
+import type { ArticleWords } from './names';
+import { attributeQuotes, type Attribution, type AttributionVia } from './attribution';
+import type { EntityMention, FoundEntity } from './entities';
+
+export interface FoundQuote {
+  paragraph: number;
+  text: string;
+  speaker: FoundEntity | null;
+  /** The words where the speaker was looked for, when no entity was found there. */
+  speakerText?: string;
+  via: AttributionVia | 'pronoun' | 'next-paragraph';
+}
+
+/** Quotes of fewer words without a speech verb are scare quotes ("so-called") rather than someone's words. */
+const MIN_UNATTRIBUTED_WORDS = 3;
+
+interface Pending {
+  quote: FoundQuote;
+  attribution: Attribution;
+}
+
+export function resolveQuotes(article: ArticleWords, entities: FoundEntity[]): FoundQuote[] {
+  const mentions = entities.flatMap((e) => e.mentions).sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  const out: FoundQuote[] = [];
+  let previousParagraph: Pending[] = [];
+  article.paragraphs.forEach((text, i) => {
+    const paragraph = i + 1;
+    if (article.skipped.has(paragraph)) return;
+    const here: Pending[] = [];
+    for (const attribution of attributeQuotes(text)) {
+      const quote = resolveOne(attribution, paragraph, text, mentions, here.at(-1)?.quote);
+      const words = attribution.text.split(/\s+/).length;
+      const explicit = attribution.via === 'after' || attribution.via === 'before' || attribution.via === 'according-to';
+      if (!explicit && !quote.speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
+      here.push({ quote, attribution });
+    }
+    const opening = here[0];
+    const startsWithQuote = opening && text.slice(0, opening.attribution.quote.markStart).trim() === '';
+    const runOn = previousParagraph.at(-1);
+    if (runOn?.attribution.quote.open && startsWithQuote) {
+      if (!runOn.quote.speaker && opening.quote.speaker) Object.assign(runOn.quote, { speaker: opening.quote.speaker, via: 'next-paragraph' });
+      else if (!opening.quote.speaker && runOn.quote.speaker) Object.assign(opening.quote, { speaker: runOn.quote.speaker, via: 'continues' });
+    }
+    out.push(...here.map((p) => p.quote));
+    previousParagraph = here;
+  });
+  return out;
+}
+
+const PERSON_FIRST = (a: EntityMention, b: EntityMention) => Number(b.entity.kind === 'person') - Number(a.entity.kind === 'person');
+
+function resolveOne(a: Attribution, paragraph: number, text: string, mentions: EntityMention[], before: FoundQuote | undefined): FoundQuote {
+  const base = { paragraph, text: a.text };
+  if (a.via === 'continues' || a.via === 'none') {
+    return { ...base, speaker: a.via === 'continues' ? (before?.speaker ?? null) : null, via: a.via };
+  }
+  const slot = a.slot!;
+  const inSlot = mentions.filter((m) => m.paragraph === paragraph && !m.inQuote && m.start >= slot.start && m.end <= slot.end);
+  // The subject of a sentence is its first name; in an attribution the person named wins over their employer.
+  const ordered = a.via === 'subject' ? inSlot : [...inSlot].sort(PERSON_FIRST);
+  const named = ordered[0];
+  if (named) return { ...base, speaker: named.entity, via: a.via };
+  if (a.pronoun === 'he' || a.pronoun === 'she') {
+    const quoteStart = a.quote.markStart;
+    const earlier = mentions.filter(
+      (m) => !m.inQuote && m.entity.kind === 'person' && (m.paragraph < paragraph || (m.paragraph === paragraph && m.start < quoteStart)),
+    );
+    const antecedent = earlier.reverse().find((m) => !m.entity.gender || m.entity.gender === a.pronoun);
+    if (antecedent) return { ...base, speaker: antecedent.entity, via: 'pronoun' };
+  }
+  return { ...base, speaker: null, speakerText: text.slice(slot.start, slot.end), via: a.via };
+}
