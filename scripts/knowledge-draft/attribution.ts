@@ -56,7 +56,7 @@ export function findQuotes(paragraph: string): QuoteSpan[] {
 }
 
 const SPEECH_VERB =
-  /(?<![-\w])(said|says|say|told|tells|added|adds|noted|notes|stated|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|replied|continued|insisted|insists|claimed|claims|declared|announced|stressed|stresses|emphasi[sz]ed|pointed out|believes|believed|thinks|commented|remarked|observed|suggested|suggests|concluded|recalled|admitted|acknowledged|urged|cautioned|maintained|tweeted|posted|reiterated|confirmed|predicted|called|described)\b/i;
+  /(?<![-\w])(said|asserted|says|say|told|tells|added|adds|noted|notes|stated|explained|explains|argued|argues|warned|warns|wrote|writes|asked|asks|replied|continued|insisted|insists|claimed|claims|declared|announced|stressed|stresses|emphasi[sz]ed|pointed out|believes|believed|thinks|commented|remarked|observed|suggested|suggests|concluded|recalled|admitted|acknowledged|urged|cautioned|maintained|tweeted|posted|reiterated|confirmed|predicted|called|described)\b/gi;
 const ACCORDING_TO = /\baccording to\s+/i;
 /** Words before a dot that do not end a sentence: titles, and single initials ("Donald J. Trump"). */
 const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|vs|Inc|Ltd|Co)|\b\p{Lu}|\.\p{Lu})$/u;
@@ -88,7 +88,25 @@ function trim(text: string, { start, end }: Range): Range {
   return { start, end };
 }
 
-const PRONOUN = /^(he|she|they)$/i;
+/** A pronoun as the whole subject ("she", "He also"), or right before the verb ("… that he believed"). */
+const PRONOUN = /^(he|she|they)(?:\s+\p{Ll}+)?$|\b(he|she|they)$/iu;
+/** Clauses that open a sentence before its subject: "After meeting Trump, Rubio said", "Though …, she said". */
+const SUBORDINATE =
+  /^(?:after|before|though|although|while|when|whereas|in|on|at|since|because|as|if|despite|during|following|speaking|asked|unlike|like|with|without|for|by|from|to|under|over|once|until|unless|amid|given|even|however|meanwhile|later|earlier)\b/i;
+
+/** The words before a speech verb from the first clause that can be its subject on: past a leading subordinate clause. */
+function subjectOf(text: string, head: Range): Range {
+  const parts: Range[] = [];
+  let from = head.start;
+  for (let i = head.start; i <= head.end; i++) {
+    if (i < head.end && !/[,\u2014\u2013]/.test(text[i]!)) continue;
+    parts.push(trim(text, { start: from, end: i }));
+    from = i + 1;
+  }
+  const opens = (p: Range) => !SUBORDINATE.test(text.slice(p.start, p.end).replace(/^(?:and|but|yet|so)\s+/i, ''));
+  const first = parts.find((p) => p.end > p.start && opens(p));
+  return first ? { start: first.start, end: head.end } : head;
+}
 
 /** The speaker's words in `frame` around a speech verb or "according to"; `before` says the quote follows the frame. */
 function slotIn(text: string, frame: Range, before: boolean): Pick<Attribution, 'slot' | 'via'> | null {
@@ -99,12 +117,16 @@ function slotIn(text: string, frame: Range, before: boolean): Pick<Attribution, 
     const stop = /[,.;]/.exec(text.slice(from, frame.end));
     return { slot: trim(text, { start: from, end: stop ? from + stop.index : frame.end }), via: 'according-to' };
   }
-  const verb = SPEECH_VERB.exec(words);
+  // After a quote the first speech verb attributes it; before one, the last ("When she said no, Roof told her: …").
+  const verbs = [...words.matchAll(SPEECH_VERB)];
+  const verb = before ? verbs.at(-1) : verbs[0];
   if (!verb) return null;
   const at = frame.start + verb.index;
   const head = trim(text, { start: frame.start, end: at });
   const tail = trim(text, { start: at + verb[0].length, end: frame.end });
-  const slot = head.end > head.start ? head : tail;
+  // "…," and explained that …: the verb shares the subject of the quote before.
+  if (/^(?:and|but|then)$/i.test(text.slice(head.start, head.end))) return { via: 'continues' };
+  const slot = head.end > head.start ? subjectOf(text, head) : tail;
   return slot.end > slot.start ? { slot, via: before ? 'before' : 'after' } : null;
 }
 
@@ -147,7 +169,8 @@ export function attributeQuotes(paragraph: string): Attribution[] {
       return;
     }
     const words = found.slot ? paragraph.slice(found.slot.start, found.slot.end) : '';
-    const pronoun = PRONOUN.exec(words)?.[1]?.toLowerCase() as Attribution['pronoun'];
+    const said = PRONOUN.exec(words);
+    const pronoun = (said?.[1] ?? said?.[2])?.toLowerCase() as Attribution['pronoun'];
     out.push({ quote, text, ...found, ...(pronoun ? { pronoun } : {}) });
   });
   return out;

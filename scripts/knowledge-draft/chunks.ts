@@ -56,12 +56,13 @@ export function paragraphWords(text: string, tags: Map<number, Tags>): Word[] {
 
 function gapBetween(text: string, a: Word, b: Word): Gap | 'possessive' | null {
   const gap = text.slice(a.end, b.start);
-  if (/^[ \u00A0]$/.test(gap)) return 'space';
+  if (/^[ \u00A0]$/.test(gap) || gap === ' & ') return 'space';
   if (/^[-\u2010\u2011]$/.test(gap)) return 'hyphen';
   if (/^['\u2019]$/.test(gap) && b.key === 's') return 'possessive';
   if (/^['\u2019]$/.test(gap) && b.cap) return 'space';
   if (gap === '.' && a.text.length === 1) return 'dot';
-  if (/^\. $/.test(gap) && ABBREVIATED.test(a.text)) return 'dot';
+  // "Dr. Masoud", "Donald J. Trump"; but after "U.S." a name starts: "U.S. Federal Reserve".
+  if (/^\. $/.test(gap) && ABBREVIATED.test(a.text) && text[a.start - 1] !== '.') return 'dot';
   return null;
 }
 

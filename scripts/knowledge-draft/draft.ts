@@ -4,7 +4,7 @@
  * paragraphs that name it), with `existing` naming the knowledge's entry where there is one. What only a person
  * can write (role, summary, topics, relation reasons) is left out for them.
  */
-import { foldKey, surfaceKey } from '../../core/normalize';
+import { foldKey, isAllCaps, surfaceKey } from '../../core/normalize';
 import type { EntityKind, Knowledge } from '../../knowledge/schema';
 import { recognise, type FoundEntity } from './entities';
 import { bylineNames, readWords } from './names';
@@ -142,7 +142,12 @@ export function makeDraft(articleText: string, options: DraftOptions, knowledge:
   const entities = found.map((entity): DraftEntity => {
     const id = ids.get(entity)!;
     const aliases: DraftAlias[] = [];
-    for (const m of entity.mentions) if (!aliases.some((a) => aliasText(a) === m.text)) aliases.push(aliasOf(m.text, m.form));
+    for (const m of entity.mentions) {
+      // One alias per form; the way the prose writes it rather than a headline's capitals.
+      const same = aliases.findIndex((a) => surfaceKey(aliasText(a)) === surfaceKey(m.text));
+      if (same < 0) aliases.push(aliasOf(m.text, m.form));
+      else if (isAllCaps(aliasText(aliases[same]!)) && !isAllCaps(m.text)) aliases[same] = aliasOf(m.text, m.form);
+    }
     const draft: DraftEntity = { id, name: entity.name, kind: entity.kind, aliases, quotes: [], related: relations.get(entity)!, sources: [] };
     if (entity.existing) {
       draft.existing = entity.existing;

@@ -35,10 +35,13 @@ export interface FoundEntity {
   mentions: EntityMention[];
   /** Why the kind was chosen (new entities), strongest first. */
   evidence: Evidence[];
+  /** The summed weight behind the kind: 0 when only the fallback chose it. The knowledge's own entries count as sure. */
+  certainty: number;
   gender?: 'he' | 'she';
 }
 
-const ACRONYM = /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u;
+/** Up to six capitals, or dotted initials: longer words in capitals are names in a shouting line ("WASHINGTON"). */
+const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,})$/u;
 
 /** Initials of a name's words, all-caps words whole: "Kenya ICT Authority" → "KICTA", "Quaid-i-Azam University" → "QAU". */
 function initials(words: string[]): string {
@@ -50,13 +53,15 @@ function initials(words: string[]): string {
 
 const nameWords = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
-function scoreKind(evidence: Evidence[], words: number): EntityKind {
+function scoreKind(evidence: Evidence[], words: number): { kind: EntityKind; certainty: number } {
   const totals = new Map<EntityKind, number>();
   for (const e of evidence) totals.set(e.kind, (totals.get(e.kind) ?? 0) + e.weight);
-  let best: EntityKind = fallbackKind(words);
-  let top = 0;
-  for (const [kind, total] of totals) if (total > top) [best, top] = [kind, total];
-  return best;
+  const location = evidence.filter((e) => e.location).reduce((sum, e) => sum + e.weight, 0);
+  if (totals.has('country')) totals.set('country', totals.get('country')! + location);
+  let kind: EntityKind = fallbackKind(words);
+  let certainty = 0;
+  for (const [k, total] of totals) if (total > certainty) [kind, certainty] = [k, total];
+  return { kind, certainty };
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {
@@ -107,19 +112,19 @@ export function recognise(article: ArticleWords, knowledge: Knowledge | null): F
   known.forEach((mentions, i) => {
     for (const m of mentions) {
       const entry = byId.get(m.entity)!;
-      const entity = entityFor(`known:${m.entity}`, () => ({ existing: m.entity, kind: entry.kind, name: entry.name }));
+      const entity = entityFor(`known:${m.entity}`, () => ({ existing: m.entity, kind: entry.kind, name: entry.name, certainty: Infinity }));
       const form = m.via === 'acronym' ? 'acronym' : m.via === 'context' || m.via === 'short' ? 'short' : 'name';
       entity.mentions.push({ paragraph: i + 1, start: m.start, end: m.end, text: m.text, form, inQuote: inQuote(i + 1, m.start), entity });
     }
   });
   for (const { chunk, evidence } of candidates) {
-    const entity = entityFor(surfaceKey(chunk.text), () => ({ kind: 'place', name: chunk.text }));
+    const entity = entityFor(surfaceKey(chunk.text), () => ({ kind: 'place', name: chunk.text, certainty: 0 }));
     entity.evidence.push(...evidence);
     const form = ACRONYM.test(chunk.text) ? 'acronym' : 'name';
     entity.mentions.push({ paragraph: chunk.paragraph, start: chunk.start, end: chunk.end, text: chunk.text, form, inQuote: inQuote(chunk.paragraph, chunk.start), entity });
   }
   const list = [...entities.values()];
-  for (const e of list) if (!e.existing) e.kind = scoreKind(e.evidence, nameWords(e.name).length);
+  for (const e of list) if (!e.existing) Object.assign(e, scoreKind(e.evidence, nameWords(e.name).length));
   joinAcronyms(list, candidates.map((c) => c.chunk));
   joinShortForms(list);
   const found = list.filter((e) => e.mentions.length > 0);
@@ -186,7 +191,7 @@ function finish(entity: FoundEntity): void {
     const names = entity.mentions.filter((m) => m.form === 'name');
     const longest = names.reduce<EntityMention | undefined>((a, m) => (!a || nameWords(m.text).length > nameWords(a.text).length ? m : a), undefined);
     entity.name = (longest ?? entity.mentions[0]!).text;
-    entity.kind = scoreKind(entity.evidence, nameWords(entity.name).length);
+    Object.assign(entity, scoreKind(entity.evidence, nameWords(entity.name).length));
   }
   if (entity.kind === 'person') {
     const gender = genderOf(nameWords(entity.name)[0] ?? '');

@@ -13,6 +13,8 @@ export interface Evidence {
   kind: EntityKind;
   weight: number;
   why: string;
+  /** Says only that it is somewhere ("in X", "X-based"): as true of a country as of a place. */
+  location?: true;
 }
 
 const KINDS_BY_NOUN: EntityKind[] = ['group', 'place', 'country', 'event', 'person'];
@@ -49,9 +51,13 @@ export function contextEvidence(text: string, chunk: Chunk, others: readonly Chu
   const appositionNoun = appositionOf(after);
   if (appositionNoun) out.push({ kind: kindOfNoun(appositionNoun)!, weight: 3, why: `described as "${appositionNoun}"` });
   if (/^,\s+where\b/.test(after)) out.push({ kind: 'place', weight: 3, why: '", where" after it' });
-  if (/^-(?:based|headquartered)\b/.test(after)) out.push({ kind: 'place', weight: 3, why: `"${chunk.text}${after.slice(0, after.search(/\s|$/))}"` });
+  if (/^-(?:based|headquartered)\b/.test(after)) out.push({ kind: 'place', weight: 3, why: `"${chunk.text}${after.slice(0, after.search(/\s|$/))}"`, location: true });
+  // People are not "the Fed", "the Kremlin" or "the Carpathians".
+  if (/\bthe\s+$/.test(before) && chunk.words.length === 1) {
+    out.push({ kind: 'group', weight: 1.5, why: '"the" before it' }, { kind: 'place', weight: 1, why: '"the" before it', location: true });
+  }
   const preposition = /\b(\p{Ll}+)\s+(?:the\s+)?$/u.exec(before)?.[1];
-  if (preposition && PLACE_PREPOSITIONS.has(preposition)) out.push({ kind: 'place', weight: 1, why: `after "${preposition}"` });
+  if (preposition && PLACE_PREPOSITIONS.has(preposition)) out.push({ kind: 'place', weight: 1, why: `after "${preposition}"`, location: true });
   if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) out.push({ kind: 'person', weight: 1, why: 'speaks' });
   return out;
 }
@@ -94,7 +100,7 @@ export function nameEvidence(chunk: Chunk): Evidence[] {
   for (const kind of ['group', 'place', 'event'] as const) {
     if (words.length > 1 && HEADS[kind].has(head.key)) out.push({ kind, weight: 5, why: `headed by "${head.text}"` });
   }
-  if (words.length === 1 && COUNTRY_ACRONYMS.has(last.text.replace(/\./g, ''))) out.push({ kind: 'country', weight: 5, why: 'a country\'s initials' });
+  if (COUNTRY_ACRONYMS.has(chunk.text.replace(/\./g, ''))) out.push({ kind: 'country', weight: 5, why: "a country's initials" });
   const lexicon = lexiconTags(chunk.text);
   const lastTags = lexicon.at(-1);
   if (lastTags?.has('Country')) out.push({ kind: 'country', weight: 4, why: 'a country (lexicon)' });

@@ -12,7 +12,7 @@ export const CORE_TITLES = set(`
   president minister chancellor premier king queen prince princess emir sheikh sultan ayatollah pope cardinal bishop
   archbishop rabbi imam general gen lieutenant lt colonel col major maj captain capt sergeant sgt admiral adm commander
   marshal senator sen representative rep congressman congresswoman governor gov mayor judge justice secretary speaker
-  ambassador envoy spokesperson spokesman spokeswoman chairman chairwoman director dr doctor professor prof mr mrs ms
+  ambassador envoy spokesperson spokesman spokeswoman chair chairman chairwoman director dr doctor professor prof mr mrs ms
   miss sir dame lord lady ceo leader chief executive officer commissioner
 `);
 
@@ -46,7 +46,7 @@ export const HEADS: Record<Exclude<EntityKind, 'person' | 'country'>, Set<string
     assembly senate congress cabinet government police guard guards forces force navy brigade brigades battalion
     herald times post news review journal gazette tribune telegraph daily press radio television tv service services
     board centre center trust church club airlines airways railways media labs exchange holdings partners industries
-    motors institution observatory
+    motors institution observatory reserve bureau secretariat command directorate administration nation
   `),
   place: set(`
     province region district county valley river lake sea ocean gulf bay strait island islands mountains mountain hills

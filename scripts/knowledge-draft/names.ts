@@ -40,7 +40,7 @@ export function bylineNames(line: string): { editors: boolean; names: string[] }
 /** A line without a closing full stop whose longer words are nearly all capitalised: a Title Case or ALL CAPS headline. */
 function isHeadline(line: string, words: Word[]): boolean {
   const long = words.filter((w) => w.text.length >= 4);
-  return !/\.\s*$/.test(line) && long.length >= 3 && long.filter((w) => w.cap).length / long.length >= 0.75;
+  return !/\.\s*$/.test(line) && long.length >= 1 && long.filter((w) => w.cap).length / long.length >= 0.75;
 }
 
 export function readWords(article: string): ArticleWords {
@@ -98,7 +98,7 @@ export function findNames(article: ArticleWords, known: (text: string) => boolea
         const rest = chunk.words.slice(1);
         kept = rest.length > 0 && rest[0]!.cap ? sub(text, rest, chunk.possessive) : null;
       }
-      if (kept && (kept.words.length === 1 ? isNotAName(kept.words[0]!) : isDemonym(kept.words.at(-1)!))) kept = null;
+      if (kept && (kept.words.length === 1 ? isNotAName(kept.words[0]!, w[w.indexOf(kept.words[0]!) + 1]) : isDemonym(kept.words.at(-1)!))) kept = null;
       if (!kept) return;
       if (chunk.andNext && kept === chunk && joinsAnd(text, chunk, chunk.andNext, standsAlone)) {
         skip.add(chunk.andNext);
@@ -122,10 +122,12 @@ function isDemonym(word: Word): boolean {
   return word.tags.has('Demonym') || lexiconTags(word.text)[0]?.has('Demonym') === true;
 }
 
-function isNotAName(word: Word): boolean {
+/** A demonym, a date, or an adjective before its noun ("Indigenous communities"); not "Yellen said", which the tagger also guesses to be an adjective. */
+function isNotAName(word: Word, next: Word | undefined): boolean {
   const lexicon = lexiconTags(word.text)[0];
   if (NOT_NAMES.some((t) => word.tags.has(t) || lexicon?.has(t))) return true;
-  return lexicon !== undefined && lexicon.has('Adjective') && !lexicon.has('ProperNoun');
+  const adjective = lexicon !== undefined && lexicon.has('Adjective') && !lexicon.has('ProperNoun');
+  return adjective && next !== undefined && !next.cap && next.tags.has('Noun') && next.start - word.end === 1;
 }
 
 /** The longest runs of a headline chunk that the body writes as names (or the lexicon knows). */

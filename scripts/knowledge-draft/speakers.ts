@@ -1,13 +1,14 @@
 /**
  * Who said each quote: the entity named where `attribution.ts` says the speaker stands. A person there wins over a
  * group or country (", Pakistan's Foreign Ministry spokesperson Shafqat Ali Khan told DW"); "he" or "she" is the
- * last person the article named outside quotes, of that gender when the lexicon knows it; a quote without an
+ * last person the article named outside quotes (surely a person), of that gender when the lexicon knows it; a quote without an
  * attribution of its own continues the one before it in its paragraph, and a quote left open at a paragraph's end
  * belongs to whoever speaks the next paragraph's opening quote.
  */
 import type { ArticleWords } from './names';
 import { attributeQuotes, type Attribution, type AttributionVia } from './attribution';
 import type { EntityMention, FoundEntity } from './entities';
+import { lexiconTags } from './tagger';
 
 export interface FoundQuote {
   paragraph: number;
@@ -18,8 +19,11 @@ export interface FoundQuote {
   via: AttributionVia | 'pronoun' | 'next-paragraph';
 }
 
-/** Quotes of fewer words without a speech verb are scare quotes ("so-called") rather than someone's words. */
+/** Quotes of fewer words that no one is found to have said are scare quotes ("so-called"), not someone's words. */
 const MIN_UNATTRIBUTED_WORDS = 3;
+
+/** A "he" or "she" stands for someone the article surely names as a person, not a name taken for one by default. */
+const SURE_PERSON = 2;
 
 interface Pending {
   quote: FoundQuote;
@@ -37,8 +41,7 @@ export function resolveQuotes(article: ArticleWords, entities: FoundEntity[]): F
     for (const attribution of attributeQuotes(text)) {
       const quote = resolveOne(attribution, paragraph, text, mentions, here.at(-1)?.quote);
       const words = attribution.text.split(/\s+/).length;
-      const explicit = attribution.via === 'after' || attribution.via === 'before' || attribution.via === 'according-to';
-      if (!explicit && !quote.speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
+      if (!quote.speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
       here.push({ quote, attribution });
     }
     const opening = here[0];
@@ -54,6 +57,22 @@ export function resolveQuotes(article: ArticleWords, entities: FoundEntity[]): F
   return out;
 }
 
+/**
+ * The names a sentence opens with, joined by nouns ("Morton County sheriff Kyle Kirchmeier", "The Mandan, North
+ * Dakota, police chief, Jason Ziegler"), up to the first verb: "Pakistan" alone in "Pakistan nominated Trump".
+ */
+function subjectNames(text: string, from: number, inSlot: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const mention of inSlot) {
+    const gap = text.slice(from, mention.start).match(/\p{L}+/gu) ?? [];
+    const verb = gap.some((w) => lexiconTags(w.toLowerCase())[0]?.has('Verb'));
+    if (verb || gap.length > 3) break;
+    out.push(mention);
+    from = mention.end;
+  }
+  return out;
+}
+
 const PERSON_FIRST = (a: EntityMention, b: EntityMention) => Number(b.entity.kind === 'person') - Number(a.entity.kind === 'person');
 
 function resolveOne(a: Attribution, paragraph: number, text: string, mentions: EntityMention[], before: FoundQuote | undefined): FoundQuote {
@@ -63,14 +82,17 @@ function resolveOne(a: Attribution, paragraph: number, text: string, mentions: E
   }
   const slot = a.slot!;
   const inSlot = mentions.filter((m) => m.paragraph === paragraph && !m.inQuote && m.start >= slot.start && m.end <= slot.end);
-  // The subject of a sentence is its first name; in an attribution the person named wins over their employer.
-  const ordered = a.via === 'subject' ? inSlot : [...inSlot].sort(PERSON_FIRST);
-  const named = ordered[0];
+  // In an attribution the person named wins over their employer; a sentence's subject is the names it opens with.
+  const named = [...(a.via === 'subject' ? subjectNames(text, slot.start, inSlot) : inSlot)].sort(PERSON_FIRST)[0];
   if (named) return { ...base, speaker: named.entity, via: a.via };
   if (a.pronoun === 'he' || a.pronoun === 'she') {
     const quoteStart = a.quote.markStart;
     const earlier = mentions.filter(
-      (m) => !m.inQuote && m.entity.kind === 'person' && (m.paragraph < paragraph || (m.paragraph === paragraph && m.start < quoteStart)),
+      (m) =>
+        !m.inQuote &&
+        m.entity.kind === 'person' &&
+        m.entity.certainty >= SURE_PERSON &&
+        (m.paragraph < paragraph || (m.paragraph === paragraph && m.start < quoteStart)),
     );
     const antecedent = earlier.reverse().find((m) => !m.entity.gender || m.entity.gender === a.pronoun);
     if (antecedent) return { ...base, speaker: antecedent.entity, via: 'pronoun' };
