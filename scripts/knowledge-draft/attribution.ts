@@ -22,6 +22,8 @@ export interface Attribution {
   text: string;
   /** The words that should name the speaker, as offsets into the paragraph. */
   slot?: { start: number; end: number };
+  /** Where else to look when `slot` names no person: the whole subject, appositions and all. */
+  wide?: { start: number; end: number };
   pronoun?: 'he' | 'she' | 'they';
   via: AttributionVia;
 }
@@ -81,10 +83,10 @@ interface Range {
   end: number;
 }
 
-/** Trims spaces, commas and dashes from both ends of a range of `text`. */
+/** Trims spaces, commas and dashes from both ends of a range of `text`, and a sentence's full stop from its end. */
 function trim(text: string, { start, end }: Range): Range {
   while (start < end && /[\s,:;\u2014\u2013-]/.test(text[start]!)) start++;
-  while (end > start && /[\s,:;\u2014\u2013-]/.test(text[end - 1]!)) end--;
+  while (end > start && /[\s,.:;\u2014\u2013-]/.test(text[end - 1]!)) end--;
   return { start, end };
 }
 
@@ -94,8 +96,12 @@ const PRONOUN = /^(he|she|they)(?:\s+\p{Ll}+)?$|\b(he|she|they)$/iu;
 const SUBORDINATE =
   /^(?:after|before|though|although|while|when|whereas|in|on|at|since|because|as|if|despite|during|following|speaking|asked|unlike|like|with|without|for|by|from|to|under|over|once|until|unless|amid|given|even|however|meanwhile|later|earlier)\b/i;
 
-/** The words before a speech verb from the first clause that can be its subject on: past a leading subordinate clause. */
-function subjectOf(text: string, head: Range): Range {
+/**
+ * Where the subject of a speech verb is named in the words before it. The clause next to the verb when it opens
+ * with a name or pronoun ("…, while Okafor said", "After meeting Trump, Rubio said", "Though …, she said"); else
+ * the first clause that is no subordinate one, appositions and all ("Lena Berg, an economist at …, told").
+ */
+function subjectOf(text: string, head: Range): { slot: Range; wide: Range } {
   const parts: Range[] = [];
   let from = head.start;
   for (let i = head.start; i <= head.end; i++) {
@@ -103,13 +109,18 @@ function subjectOf(text: string, head: Range): Range {
     parts.push(trim(text, { start: from, end: i }));
     from = i + 1;
   }
-  const opens = (p: Range) => !SUBORDINATE.test(text.slice(p.start, p.end).replace(/^(?:and|but|yet|so)\s+/i, ''));
-  const first = parts.find((p) => p.end > p.start && opens(p));
-  return first ? { start: first.start, end: head.end } : head;
+  const bare = (p: Range) => text.slice(p.start, p.end).replace(/^(?:and|but|yet|so)\s+/i, '');
+  const first = parts.find((p) => p.end > p.start && !SUBORDINATE.test(bare(p)));
+  const wide = first ? { start: first.start, end: head.end } : head;
+  const last = parts.at(-1)!;
+  // A capital shows a name: no `i` flag, under which \p{Lu} would match any letter.
+  const clause = text.slice(last.start, last.end);
+  const lead = /^(?:(?:and|but|yet|so|while|whereas|as)\s+)?/.exec(clause)![0];
+  const named = parts.length > 1 && /^(?:\p{Lu}|(?:he|she|they)\b)/u.test(clause.slice(lead.length));
+  return { slot: named ? { start: last.start + lead.length, end: last.end } : wide, wide };
 }
 
-/** The speaker's words in `frame` around a speech verb or "according to"; `before` says the quote follows the frame. */
-function slotIn(text: string, frame: Range, before: boolean): Pick<Attribution, 'slot' | 'via'> | null {
+function slotIn(text: string, frame: Range, before: boolean): Pick<Attribution, 'slot' | 'wide' | 'via'> | null {
   const words = text.slice(frame.start, frame.end);
   const according = ACCORDING_TO.exec(words);
   if (according) {
@@ -126,8 +137,8 @@ function slotIn(text: string, frame: Range, before: boolean): Pick<Attribution, 
   const tail = trim(text, { start: at + verb[0].length, end: frame.end });
   // "…," and explained that …: the verb shares the subject of the quote before.
   if (/^(?:and|but|then)$/i.test(text.slice(head.start, head.end))) return { via: 'continues' };
-  const slot = head.end > head.start ? subjectOf(text, head) : tail;
-  return slot.end > slot.start ? { slot, via: before ? 'before' : 'after' } : null;
+  const { slot, wide } = head.end > head.start ? subjectOf(text, head) : { slot: tail, wide: tail };
+  return slot.end > slot.start ? { slot, wide, via: before ? 'before' : 'after' } : null;
 }
 
 /** The frame after a quote: to the end of its sentence, or to the next quote. */

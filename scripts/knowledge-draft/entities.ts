@@ -129,7 +129,7 @@ export function recognise(article: ArticleWords, knowledge: Knowledge | null): F
   joinShortForms(list);
   const found = list.filter((e) => e.mentions.length > 0);
   for (const e of found) finish(e);
-  return found;
+  return found.sort((a, b) => position(a.mentions[0]!) - position(b.mentions[0]!));
 }
 
 /** Moves `mention` to `to` as a `form` mention. */

@@ -73,17 +73,19 @@ function subjectNames(text: string, from: number, inSlot: EntityMention[]): Enti
   return out;
 }
 
-const PERSON_FIRST = (a: EntityMention, b: EntityMention) => Number(b.entity.kind === 'person') - Number(a.entity.kind === 'person');
-
 function resolveOne(a: Attribution, paragraph: number, text: string, mentions: EntityMention[], before: FoundQuote | undefined): FoundQuote {
   const base = { paragraph, text: a.text };
   if (a.via === 'continues' || a.via === 'none') {
     return { ...base, speaker: a.via === 'continues' ? (before?.speaker ?? null) : null, via: a.via };
   }
   const slot = a.slot!;
-  const inSlot = mentions.filter((m) => m.paragraph === paragraph && !m.inQuote && m.start >= slot.start && m.end <= slot.end);
+  const within = (range: { start: number; end: number }) =>
+    mentions.filter((m) => m.paragraph === paragraph && !m.inQuote && m.start >= range.start && m.start < range.end);
+  const inSlot = within(slot);
   // In an attribution the person named wins over their employer; a sentence's subject is the names it opens with.
-  const named = [...(a.via === 'subject' ? subjectNames(text, slot.start, inSlot) : inSlot)].sort(PERSON_FIRST)[0];
+  const candidates = a.via === 'subject' ? subjectNames(text, slot.start, inSlot) : inSlot;
+  const person = [...candidates, ...(a.wide ? within(a.wide) : [])].find((m) => m.entity.kind === 'person');
+  const named = person ?? candidates[0];
   if (named) return { ...base, speaker: named.entity, via: a.via };
   if (a.pronoun === 'he' || a.pronoun === 'she') {
     const quoteStart = a.quote.markStart;
