@@ -6,7 +6,7 @@
  */
 import { compileIndex } from '../../core/compile';
 import { createContext, createMatcher } from '../../core/match';
-import { foldKey, surfaceKey } from '../../core/normalize';
+import { foldKey, isAllCaps, surfaceKey } from '../../core/normalize';
 import type { EntityKind, Knowledge } from '../../knowledge/schema';
 import { findQuotes } from './attribution';
 import type { Chunk } from './chunks';
@@ -120,7 +120,7 @@ export function recognise(article: ArticleWords, knowledge: Knowledge | null): F
   for (const { chunk, evidence } of candidates) {
     const entity = entityFor(surfaceKey(chunk.text), () => ({ kind: 'place', name: chunk.text, certainty: 0 }));
     entity.evidence.push(...evidence);
-    const form = ACRONYM.test(chunk.text) ? 'acronym' : 'name';
+    const form = ACRONYM.test(chunk.text) && !chunk.dateline ? 'acronym' : 'name';
     entity.mentions.push({ paragraph: chunk.paragraph, start: chunk.start, end: chunk.end, text: chunk.text, form, inQuote: inQuote(chunk.paragraph, chunk.start), entity });
   }
   const list = [...entities.values()];
@@ -184,13 +184,19 @@ function joinShortForms(list: FoundEntity[]): void {
   }
 }
 
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase());
+}
+
 function finish(entity: FoundEntity): void {
   entity.mentions.sort((a, b) => position(a) - position(b));
   if (!entity.existing) {
     entity.evidence = dedupe(entity.evidence);
     const names = entity.mentions.filter((m) => m.form === 'name');
     const longest = names.reduce<EntityMention | undefined>((a, m) => (!a || nameWords(m.text).length > nameWords(a.text).length ? m : a), undefined);
-    entity.name = (longest ?? entity.mentions[0]!).text;
+    const name = (longest ?? entity.mentions[0]!).text;
+    // A name only a dateline or a headline wrote, in capitals, is written as prose would write it.
+    entity.name = longest && isAllCaps(name) ? titleCase(name) : name;
     Object.assign(entity, scoreKind(entity.evidence, nameWords(entity.name).length));
   }
   if (entity.kind === 'person') {

@@ -5,6 +5,7 @@
  * lexicon knows of it (a country, a city, a first name, an organisation).
  */
 import type { EntityKind } from '../../knowledge/schema';
+import { isAllCaps } from '../../core/normalize';
 import type { Chunk } from './chunks';
 import { COUNTRY_ACRONYMS, HEADS, KIND_NOUNS, OF_NOUNS, PLACE_PREPOSITIONS } from './lexicon';
 import { lexiconTags } from './tagger';
@@ -28,7 +29,9 @@ function kindOfNoun(noun: string): EntityKind | undefined {
 }
 
 const LAST_WORD = /(?<![\p{L}])([\p{Ll}][\p{L}-]*)\s+$/u;
-const SPEECH_AFTER = /^(?:['\u2019]s\b)?\s*,?\s*(?:said|says|told|tells|added|adds|noted|wrote|argued|explained|warned)\b/;
+/** Verbs of someone who speaks or is asked to: a person's, or with "the" before the name a group's. */
+const SPEECH_AFTER =
+  /^(?:['\u2019]s\b)?\s*(?:,[^.;:"\u201C\u201D]*?,)?\s*(?:said|says|told|tells|added|adds|noted|wrote|argued|explained|warned|declined to comment|did not (?:respond|reply|comment))\b/;
 const SPEECH_BEFORE = /\b(?:said|says|added|according to)\s+$/;
 
 /** The text between two mentions holds only list separators: "Kisumu and Eldoret", "Hungary, Austria and Slovakia". */
@@ -51,14 +54,18 @@ export function contextEvidence(text: string, chunk: Chunk, others: readonly Chu
   const appositionNoun = appositionOf(after);
   if (appositionNoun) out.push({ kind: kindOfNoun(appositionNoun)!, weight: 3, why: `described as "${appositionNoun}"` });
   if (/^,\s+where\b/.test(after)) out.push({ kind: 'place', weight: 3, why: '", where" after it' });
+  if (/^,\s+who\b/.test(after)) out.push({ kind: 'person', weight: 3, why: '", who" after it' });
   if (/^-(?:based|headquartered)\b/.test(after)) out.push({ kind: 'place', weight: 3, why: `"${chunk.text}${after.slice(0, after.search(/\s|$/))}"`, location: true });
   // People are not "the Fed", "the Kremlin" or "the Carpathians".
-  if (/\bthe\s+$/.test(before) && chunk.words.length === 1) {
+  if (/\b[Tt]he\s+$/.test(before) && chunk.words.length === 1) {
     out.push({ kind: 'group', weight: 1.5, why: '"the" before it' }, { kind: 'place', weight: 1, why: '"the" before it', location: true });
   }
   const preposition = /\b(\p{Ll}+)\s+(?:the\s+)?$/u.exec(before)?.[1];
   if (preposition && PLACE_PREPOSITIONS.has(preposition)) out.push({ kind: 'place', weight: 1, why: `after "${preposition}"`, location: true });
-  if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) out.push({ kind: 'person', weight: 1, why: 'speaks' });
+  if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) {
+    out.push(/\b[Tt]he\s+$/.test(before) ? { kind: 'group', weight: 2, why: 'speaks, with "the"' } : { kind: 'person', weight: 1, why: 'speaks' });
+  }
+  if (chunk.start === 0 && isAllCaps(chunk.text) && DATELINE_AFTER.test(after)) out.push({ kind: 'place', weight: 4, why: 'a dateline' });
   return out;
 }
 
@@ -115,8 +122,13 @@ export function nameEvidence(chunk: Chunk): Evidence[] {
   return out;
 }
 
-/** With no evidence at all: two or three bare words are most often a person's name, one word a place. */
+/**
+ * With no evidence at all: one word is most often a place; several words a group or a work, since the lexicon
+ * knows most given names and a person usually speaks or has a title.
+ */
 export function fallbackKind(words: number): EntityKind {
-  if (words === 1) return 'place';
-  return words <= 3 ? 'person' : 'group';
+  return words === 1 ? 'place' : 'group';
 }
+
+/** What follows the place of a dateline: "TROMSØ, Norway —", "DHAKA —", "WASHINGTON (Reuters) -"; not "NATO, which". */
+export const DATELINE_AFTER = /^(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]\s/u;

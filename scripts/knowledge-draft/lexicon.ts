@@ -46,12 +46,12 @@ export const HEADS: Record<Exclude<EntityKind, 'person' | 'country'>, Set<string
     assembly senate congress cabinet government police guard guards forces force navy brigade brigades battalion
     herald times post news review journal gazette tribune telegraph daily press radio television tv service services
     board centre center trust church club airlines airways railways media labs exchange holdings partners industries
-    motors institution observatory reserve bureau secretariat command directorate administration nation
+    motors institution observatory reserve bureau secretariat command directorate administration nation headquarters
   `),
   place: set(`
     province region district county valley river lake sea ocean gulf bay strait island islands mountains mountain hills
     desert peninsula coast strip street square avenue road bridge airport port harbour harbor city town village canal
-    dam park plain plateau basin delta pass territory territories oblast governorate prefecture
+    dam park plain plateau basin delta pass territory territories oblast governorate prefecture route highway passage
   `),
   event: set(`
     war conflict crisis summit conference games olympics cup championship election elections revolution uprising

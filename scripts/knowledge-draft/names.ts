@@ -4,14 +4,17 @@
  * the article writes it as part of a name elsewhere ("Kiprop said" after "Samuel Kiprop"). In a Title Case headline
  * only names the body also writes count. Bylines and date lines name no entity.
  */
-import { surfaceKey } from '../../core/normalize';
+import { isAllCaps, surfaceKey } from '../../core/normalize';
 import { chunkParagraph, paragraphWords, type Chunk, type Word } from './chunks';
+import { DATELINE_AFTER } from './evidence';
 import { HEADS, INSTITUTION_WORDS, KIND_NOUNS } from './lexicon';
 import { lexiconIs, lexiconTags, tagWords } from './tagger';
 
 export interface NameMention extends Chunk {
   /** 1-based paragraph (line) of the article. */
   paragraph: number;
+  /** The place in capitals that opens a report ("TROMSØ, Norway —"). */
+  dateline?: true;
 }
 
 export interface ArticleWords {
@@ -94,7 +97,8 @@ export function findNames(article: ArticleWords, known: (text: string) => boolea
       if (skip.has(chunk)) return;
       let kept: Chunk | null = chunk;
       const lead = chunk.words[0]!;
-      if (lead.initial && !isProper(lead) && !nameWords.has(lead.key) && !chunk.title) {
+      const dateline = chunk.start === 0 && isAllCaps(chunk.text) && DATELINE_AFTER.test(text.slice(chunk.end));
+      if (lead.initial && !isProper(lead) && !nameWords.has(lead.key) && !chunk.title && !dateline) {
         const rest = chunk.words.slice(1);
         kept = rest.length > 0 && rest[0]!.cap ? sub(text, rest, chunk.possessive) : null;
       }
@@ -111,7 +115,7 @@ export function findNames(article: ArticleWords, known: (text: string) => boolea
       if (headline[i]) {
         for (const part of headlineNames(text, kept, (t) => alone.has(surfaceKey(t)) || lexiconPlace(t))) out.push({ ...part, paragraph: i + 1 });
       } else {
-        out.push({ ...kept, paragraph: i + 1 });
+        out.push({ ...kept, paragraph: i + 1, ...(dateline && kept === chunk ? { dateline: true as const } : {}) });
       }
     });
   });

@@ -81,7 +81,9 @@ function resolveOne(a: Attribution, paragraph: number, text: string, mentions: E
   const slot = a.slot!;
   const within = (range: { start: number; end: number }) =>
     mentions.filter((m) => m.paragraph === paragraph && !m.inQuote && m.start >= range.start && m.start < range.end);
-  const inSlot = within(slot);
+  // "Russia's state shipping company Sovcomflot": the possessor modifies the name that speaks.
+  const possessive = (m: EntityMention) => /^['\u2019]s\b/.test(text.slice(m.end));
+  const inSlot = within(slot).filter((m, i, all) => !possessive(m) || i === all.length - 1);
   // In an attribution the person named wins over their employer; a sentence's subject is the names it opens with.
   const candidates = a.via === 'subject' ? subjectNames(text, slot.start, inSlot) : inSlot;
   const person = [...candidates, ...(a.wide ? within(a.wide) : [])].find((m) => m.entity.kind === 'person');

@@ -24,14 +24,38 @@ export function tagWords(text: string): Map<number, Tags> {
   return out;
 }
 
+/** Region codes whose names are no country: the EU, the eurozone, the UN, outlying Oceania, pseudo and unknown regions. */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+/** Short names English news gives countries that neither lexicon holds ("United Kingdom" is ICU's). */
+const SHORT_COUNTRY_NAMES = ['Britain', 'Great Britain'];
+
+/**
+ * Country names the tagger's lexicon lacks (Georgia, Jordan, Laos, the Philippines, Chad, Türkiye …), from the
+ * region names of the runtime's own ICU data: "Myanmar (Burma)" gives both names.
+ */
+const COUNTRIES: ReadonlySet<string> = (() => {
+  const names = new Set(SHORT_COUNTRY_NAMES.map((n) => n.toLowerCase()));
+  const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = regions.of(code);
+      if (!name || name === code || NOT_COUNTRIES.has(code)) continue;
+      for (const part of name.split(/\s*[()]\s*/).filter(Boolean)) names.add(part.toLowerCase());
+    }
+  }
+  return names;
+})();
+
 const cache = new Map<string, Tags[]>();
 
-/** The tags of each word of `phrase` read on its own, which is what the lexicon says of it. */
+/** The tags of each word of `phrase` read on its own, which is what the lexicon says of it (countries completed). */
 export function lexiconTags(phrase: string): Tags[] {
   let tags = cache.get(phrase);
   if (!tags) {
     const sentences = nlp(phrase).json() as { terms: TermJson[] }[];
     tags = sentences.flatMap((s) => s.terms).map((term) => new Set(term.tags ?? []));
+    if (COUNTRIES.has(phrase.toLowerCase())) tags = tags.map((t) => new Set([...t, 'Country', 'Place', 'ProperNoun']));
     cache.set(phrase, tags);
   }
   return tags;
