@@ -98,9 +98,11 @@ export function findNames(article: ArticleWords, known: (text: string) => boolea
       let kept: Chunk | null = chunk;
       const lead = chunk.words[0]!;
       const dateline = chunk.start === 0 && isAllCaps(chunk.text) && DATELINE_AFTER.test(text.slice(chunk.end));
-      if (lead.initial && !isProper(lead) && !nameWords.has(lead.key) && !chunk.title && !dateline) {
+      // A sentence's first word is capitalised whatever it is: a role ("Realtor Ghulam said") is then a title, a number no name.
+      const role = lead.initial && chunk.words.length > 1 && (KIND_NOUNS.person.has(lead.key) || lead.tags.has('Value'));
+      if (role || (lead.initial && !isProper(lead) && !nameWords.has(lead.key) && !chunk.title && !dateline)) {
         const rest = chunk.words.slice(1);
-        kept = rest.length > 0 && rest[0]!.cap ? sub(text, rest, chunk.possessive) : null;
+        kept = rest.length > 0 && rest[0]!.cap ? { ...sub(text, rest, chunk.possessive), ...(role && !lead.tags.has('Value') ? { title: lead.text } : {}) } : null;
       }
       if (kept && (kept.words.length === 1 ? isNotAName(kept.words[0]!, w[w.indexOf(kept.words[0]!) + 1]) : isDemonym(kept.words.at(-1)!))) kept = null;
       if (!kept) return;
