@@ -6,7 +6,7 @@
  */
 import { foldKey, startsUpper, tokenize } from '../../core/normalize';
 import { CONNECTORS, CORE_TITLES, HEADS, KIND_NOUNS, TITLE_COMPLEMENTS, TITLE_MODIFIERS } from './lexicon';
-import { tagsAt, type Tags } from './tagger';
+import { isEnglishWord, tagsAt, type Tags } from './tagger';
 
 export interface Word {
   start: number;
@@ -66,6 +66,11 @@ function gapBetween(text: string, a: Word, b: Word): Gap | 'possessive' | null {
   return null;
 }
 
+/** The second syllable of a given name ("Wei-ling", "Jong-un"): short, lower case, no English word ("US-led", "Washington-based"). */
+function isSyllable(a: Word, b: Word): boolean {
+  return /^\p{Lu}\p{Ll}{1,4}$/u.test(a.text) && /^\p{Ll}{2,4}$/u.test(b.text) && !isEnglishWord(b.text);
+}
+
 interface Run {
   words: Word[];
   gaps: Gap[];
@@ -91,6 +96,12 @@ function runs(text: string, words: Word[]): Run[] {
         break;
       }
       if (!gap) break;
+      if (gap === 'hyphen' && isSyllable(words[j]!, words[j + 1]!)) {
+        run.gaps.push('hyphen');
+        run.words.push(words[j + 1]!);
+        j++;
+        continue;
+      }
       let k = j + 1;
       const inner: Gap[] = [gap];
       // Particles: one or two lower-case words, then a capitalised word ("of the", "i", "al").

@@ -31,8 +31,8 @@ function kindOfNoun(noun: string): EntityKind | undefined {
 const LAST_WORD = /(?<![\p{L}])([\p{Ll}][\p{L}-]*)\s+$/u;
 /** Verbs of someone who speaks or is asked to: a person's, or with "the" before the name a group's. */
 const SPEECH_AFTER =
-  /^(?:['\u2019]s\b)?\s*(?:,[^.;:"\u201C\u201D]*?,)?\s*(?:said|says|told|tells|added|adds|noted|wrote|argued|explained|warned|declined to comment|did not (?:respond|reply|comment))\b/;
-const SPEECH_BEFORE = /\b(?:said|says|added|according to)\s+$/;
+  /^(?:['\u2019]s\b)?\s*(?:,[^.;:"\u201C\u201D]*?,|,)?\s*(?:said|says|told|tells|added|adds|noted|wrote|argued|explained|warned|declined to comment|did not (?:respond|reply|comment))\b/;
+const SPEECH_BEFORE = /\b(?:said|says|added)\s+$/;
 
 /** The text between two mentions holds only list separators: "Kisumu and Eldoret", "Hungary, Austria and Slovakia". */
 const LIST_GAP = /^(?:\s*(?:,|\band\b|\bor\b|\bthe\b|\bas well as\b)\s*)*$/;
@@ -53,11 +53,17 @@ export function contextEvidence(text: string, chunk: Chunk, others: readonly Chu
   if (listKind) out.push({ kind: listKind.kind, weight: 3, why: `listed after "${listKind.noun} ${listKind.cue}"` });
   const appositionNoun = appositionOf(after);
   if (appositionNoun) out.push({ kind: kindOfNoun(appositionNoun)!, weight: 3, why: `described as "${appositionNoun}"` });
+  const namedAfter = /(?<![\p{L}])(\p{Ll}+),\s*$/u.exec(before)?.[1];
+  if (namedAfter && kindOfNoun(namedAfter) === 'person') out.push({ kind: 'person', weight: 3, why: `named after "${namedAfter},"` });
+  const followed = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  const followedKind = followed && (['place', 'group'] as const).find((k) => KIND_NOUNS[k].has(followed));
+  if (followedKind) out.push({ kind: followedKind, weight: 3, why: `followed by "${followed}"` });
   if (/^,\s+where\b/.test(after)) out.push({ kind: 'place', weight: 3, why: '", where" after it' });
   if (/^,\s+who\b/.test(after)) out.push({ kind: 'person', weight: 3, why: '", who" after it' });
   if (/^-(?:based|headquartered)\b/.test(after)) out.push({ kind: 'place', weight: 3, why: `"${chunk.text}${after.slice(0, after.search(/\s|$/))}"`, location: true });
-  // People are not "the Fed", "the Kremlin" or "the Carpathians".
-  if (/\b[Tt]he\s+$/.test(before) && chunk.words.length === 1) {
+  // People are not "the Fed", "the Kremlin" or "the Carpathians"; in "the Biden administration" "the" is the noun's.
+  const nounAfter = followed !== undefined && lexiconTags(followed)[0]?.has('Noun') === true && !lexiconTags(followed)[0]?.has('Verb');
+  if (/\b[Tt]he\s+$/.test(before) && chunk.words.length === 1 && !nounAfter) {
     out.push({ kind: 'group', weight: 1.5, why: '"the" before it' }, { kind: 'place', weight: 1, why: '"the" before it', location: true });
   }
   const preposition = /\b(\p{Ll}+)\s+(?:the\s+)?$/u.exec(before)?.[1];
@@ -112,8 +118,10 @@ export function nameEvidence(chunk: Chunk): Evidence[] {
   const lastTags = lexicon.at(-1);
   if (lastTags?.has('Country')) out.push({ kind: 'country', weight: 4, why: 'a country (lexicon)' });
   else if (lastTags && ['City', 'Region', 'Place'].some((t) => lastTags.has(t))) out.push({ kind: 'place', weight: 3, why: 'a place (lexicon)' });
-  if (words.length > 1 && lexicon[0]?.has('FirstName')) out.push({ kind: 'person', weight: 3, why: `"${words[0]!.text}" is a given name (lexicon)` });
-  if (words.length > 1 && lastTags?.has('LastName')) out.push({ kind: 'person', weight: 2, why: `"${last.text}" is a surname (lexicon)` });
+  // No person's name holds an "'s" ("Lloyd's List").
+  const personal = words.length > 1 && !/['\u2019]s\s/.test(chunk.text);
+  if (personal && lexicon[0]?.has('FirstName')) out.push({ kind: 'person', weight: 3, why: `"${words[0]!.text}" is a given name (lexicon)` });
+  if (personal && lastTags?.has('LastName')) out.push({ kind: 'person', weight: 2, why: `"${last.text}" is a surname (lexicon)` });
   if (lexicon.some((t) => t.has('Organization'))) out.push({ kind: 'group', weight: 2, why: 'an organisation (lexicon)' });
   if (words.some((w) => w.tags.has('Person')) && words.length > 1) out.push({ kind: 'person', weight: 1, why: 'a person (tagger, in context)' });
   if (words.length === 1 && /^\p{Lu}{2,}$/u.test(last.text) && !COUNTRY_ACRONYMS.has(last.text)) {

@@ -75,13 +75,13 @@ export const KIND_NOUNS: Record<EntityKind, Set<string>> = {
     start-up start-ups startup startups broadcaster broadcasters newspaper newspapers agency agencies militia militias
     movement movements network bank banks institute university council union alliance coalition club team outlet
     channel ministry authority association foundation charity lender insurer carrier airline manufacturer producer
-    producers retailer platform faction insurgents rebels outfit tank
+    producers retailer platform faction insurgents rebels outfit tank publication magazine paper website tabloid
   `),
   country: set('country countries nation nations kingdom republic'),
   place: set(`
     city cities town towns village villages province provinces region regions district districts county port ports
     capital island islands area neighbourhood neighborhood suburb valley river municipality prefecture oblast
-    governorate territory enclave desert mountains sea lake peninsula coast airport camp state
+    governorate territory enclave desert mountains sea lake peninsula coast airport camp state strait basin
   `),
   event: set('war conflict crisis summit talks election elections protest protests attack agreement deal accord treaty conference'),
 };

@@ -79,7 +79,15 @@ export function findNames(article: ArticleWords, known: (text: string) => boolea
   const nameWords = new Set<string>();
   first.forEach((chunks, i) => {
     if (headline[i]) return;
-    const paired = new Set(chunks.flatMap((c) => (c.andNext ? [c, c.andNext] : [])));
+    // Halves of "Sistan and Baluchestan" or "Lloyd's List" are not yet names of their own.
+    const text = paragraphs[i]!;
+    const paired = new Set(
+      chunks.flatMap((c, k) => {
+        const next = chunks[k + 1];
+        const owns = c.possessive && next !== undefined && /^['\u2019]s\s+$/.test(text.slice(c.end, next.start));
+        return [...(c.andNext ? [c, c.andNext] : []), ...(owns ? [c, next] : [])];
+      }),
+    );
     for (const chunk of chunks) {
       if (chunk.words.length === 1 && chunk.words[0]!.initial) continue;
       for (const w of chunk.words) nameWords.add(w.key);
@@ -111,8 +119,12 @@ export function findNames(article: ArticleWords, known: (text: string) => boolea
         kept = { ...sub(text, [...chunk.words, ...chunk.andNext.words], chunk.andNext.possessive), text: text.slice(chunk.start, chunk.andNext.end), end: chunk.andNext.end };
       }
       const owner = chunks[c - 1];
-      if (owner?.possessive && kept.words.every((x) => INSTITUTION_WORDS.has(x.key)) && /^['\u2019]s\s+$/.test(text.slice(owner.end, kept.start))) {
-        kept = { ...kept, words: [...owner.words, ...kept.words], start: owner.start, text: text.slice(owner.start, kept.end) };
+      if (owner?.possessive && /^['\u2019]s\s+$/.test(text.slice(owner.end, kept.start))) {
+        // "Pakistan's Foreign Ministry" names a ministry of Pakistan; "Lloyd's List", whose halves name nothing alone, one name.
+        const institution = kept.words.every((x) => INSTITUTION_WORDS.has(x.key));
+        const oneName = !standsAlone(owner.text) && !standsAlone(kept.text) && !owner.title;
+        if (oneName && out.at(-1)?.start === owner.start && out.at(-1)?.paragraph === i + 1) out.pop();
+        if (institution || oneName) kept = { ...kept, words: [...owner.words, ...kept.words], start: owner.start, text: text.slice(owner.start, kept.end) };
       }
       if (headline[i]) {
         for (const part of headlineNames(text, kept, (t) => alone.has(surfaceKey(t)) || lexiconPlace(t))) out.push({ ...part, paragraph: i + 1 });
@@ -131,6 +143,7 @@ function isDemonym(word: Word): boolean {
 /** A demonym, a date, or an adjective before its noun ("Indigenous communities"); not "Yellen said", which the tagger also guesses to be an adjective. */
 function isNotAName(word: Word, next: Word | undefined): boolean {
   const lexicon = lexiconTags(word.text)[0];
+  if (lexicon?.has('Country')) return false;
   if (NOT_NAMES.some((t) => word.tags.has(t) || lexicon?.has(t))) return true;
   const adjective = lexicon !== undefined && lexicon.has('Adjective') && !lexicon.has('ProperNoun');
   return adjective && next !== undefined && !next.cap && next.tags.has('Noun') && next.start - word.end === 1;

@@ -83,9 +83,11 @@ function resolveOne(a: Attribution, paragraph: number, text: string, mentions: E
     mentions.filter((m) => m.paragraph === paragraph && !m.inQuote && m.start >= range.start && m.start < range.end);
   // "Russia's state shipping company Sovcomflot": the possessor modifies the name that speaks.
   const possessive = (m: EntityMention) => /^['\u2019]s\b/.test(text.slice(m.end));
-  const inSlot = within(slot).filter((m, i, all) => !possessive(m) || i === all.length - 1);
+  const inSlot = within(slot);
   // In an attribution the person named wins over their employer; a sentence's subject is the names it opens with.
-  const candidates = a.via === 'subject' ? subjectNames(text, slot.start, inSlot) : inSlot;
+  const candidates = (a.via === 'subject' ? subjectNames(text, slot.start, inSlot) : inSlot).filter(
+    (m, i, all) => !possessive(m) || i === all.length - 1,
+  );
   const person = [...candidates, ...(a.wide ? within(a.wide) : [])].find((m) => m.entity.kind === 'person');
   const named = person ?? candidates[0];
   if (named) return { ...base, speaker: named.entity, via: a.via };

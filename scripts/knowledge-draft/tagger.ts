@@ -61,6 +61,13 @@ export function lexiconTags(phrase: string): Tags[] {
   return tags;
 }
 
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+
+/** A word the lexicon lists, so a word of English rather than a syllable of a name. */
+export function isEnglishWord(word: string): boolean {
+  return Object.hasOwn(LEXICON, word.toLowerCase());
+}
+
 export function tagsAt(tags: Map<number, Tags>, start: number): Tags {
   return tags.get(start) ?? NONE;
 }

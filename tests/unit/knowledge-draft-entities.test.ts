@@ -50,6 +50,22 @@ describe('the entities a draft finds in an article alone', () => {
       ['"We are ready," said Rosa Tarn of the Andes Water Forum, a lecturer at the University of Temuco.'],
       ['Rosa Tarn (person)', 'Andes Water Forum (group)', 'University of Temuco (group)'],
     ],
+    [
+      'a dateline is a place; a name set off after a role is a person',
+      ['OSORNO, Chile \u2014 Its spokesman, Tiva Rell, said the talks had failed.'],
+      ['Osorno (place)', 'Chile (country)', 'Tiva Rell (person)'],
+    ],
+    [
+      '"X\'s Y" whose halves name nothing alone is one name; a given name of two syllables stays whole',
+      ["Economist Chen Wei-ling told Lloyd's List, a trade publication, that prices rose."],
+      ['Chen Wei-ling (person)', "Lloyd's List (group)"],
+    ],
+    [
+      '"the X" that does not comment is a group; ", who" follows a person',
+      ['The Kremlin did not respond. Oda Brenn, who leads the union, says wages fell.'],
+      ['Kremlin (group)', 'Oda Brenn (person)'],
+    ],
+    ['countries the tagger does not know come from ICU\u2019s region names', ['Laos and Jordan signed a deal with Chad.'], ['Laos (country)', 'Jordan (country)', 'Chad (country)']],
   ])('%s', (_rule, lines, expected) => {
     expect(named(lines)).toEqual(expected);
   });
