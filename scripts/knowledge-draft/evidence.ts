@@ -107,11 +107,12 @@ export function nameEvidence(chunk: Chunk): Evidence[] {
   const out: Evidence[] = [];
   const { words } = chunk;
   const last = words.at(-1)!;
-  // The head of "University of Concepción" stands before its "of".
+  // The head of "University of Concepción" stands before its "of". A head outweighs given names and surnames the
+  // lexicon finds in the words before it ("Emanuel AME Church", "George Washington University").
   const of = words.findIndex((w, i) => i > 0 && w.key === 'of');
   const head = of > 0 ? words[of - 1]! : last;
   for (const kind of ['group', 'place', 'event'] as const) {
-    if (words.length > 1 && HEADS[kind].has(head.key)) out.push({ kind, weight: 5, why: `headed by "${head.text}"` });
+    if (words.length > 1 && HEADS[kind].has(head.key)) out.push({ kind, weight: 7, why: `headed by "${head.text}"` });
   }
   if (COUNTRY_ACRONYMS.has(chunk.text.replace(/\./g, ''))) out.push({ kind: 'country', weight: 5, why: "a country's initials" });
   const lexicon = lexiconTags(chunk.text);
