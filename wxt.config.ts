@@ -14,6 +14,8 @@ export default defineConfig({
       'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md',
       'entrypoints/**', 'components/**', 'core/**', 'knowledge/**', 'utils/**', 'public/**',
     ],
+    // A maintainer's drafts (`npm run knowledge:draft`) are no part of the build.
+    excludeSources: ['knowledge/drafts/**'],
   },
   vite: () => ({ plugins: [preact(), glossKnowledge()] }),
   manifest: ({ browser, mode }) => ({
