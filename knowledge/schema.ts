@@ -125,6 +125,7 @@ export const SourceSchema = z.strictObject({
   passages: z.array(PassageSchema).default([]),
 });
 
+export type EntityKind = z.output<typeof Kind>;
 export type Entity = z.output<typeof EntitySchema>;
 export type OtherName = z.output<typeof OtherNameSchema>;
 export type NamesakeSet = z.output<typeof NamesakeSetSchema>;

@@ -4,7 +4,7 @@
  * abbreviate ("Balochistan Liberation Army (BLA)", "US" for "United States") and bare surnames or short forms to the
  * full name the article uses ("Aman" → "Fatemeh Aman", "Danube" → "Danube River"). Kinds come from the evidence.
  */
-import { compileIndex } from '../../core/compile';
+import { compileIndex } from '../../knowledge/compile';
 import { createContext, createMatcher } from '../../core/match';
 import { foldKey, isAllCaps, surfaceKey } from '../../core/normalize';
 import type { EntityKind, Knowledge } from '../../knowledge/schema';
