@@ -77,7 +77,7 @@ interface Candidate {
 
 /** Known mentions by the compiled matcher, and the name chunks that no known mention already covers. */
 function collect(article: ArticleWords, knowledge: Knowledge | null) {
-  const matcher = knowledge ? createMatcher(compileIndex(knowledge.entities)) : null;
+  const matcher = knowledge ? createMatcher(compileIndex(knowledge)) : null;
   const knownForms = new Set(knowledge?.entities.flatMap((e) => e.aliases.map((a) => surfaceKey(a.text))) ?? []);
   const context = createContext();
   const known = article.paragraphs.map((text, i) => (matcher && !article.skipped.has(i + 1) ? matcher.match(text, context) : []));
