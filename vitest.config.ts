@@ -17,6 +17,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // What only a build can show: the manifests, the shipped code, the store linter, the sources zip.
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.browser.test.ts'],
