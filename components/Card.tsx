@@ -1,3 +1,4 @@
+import { kindLabel } from '@/core/kinds';
 import type { CardEntity, CardKnowledge } from '@/knowledge/bundle';
 import { cite, sourceOf } from '@/knowledge/citations';
 import type { Source } from '@/knowledge/schema';
@@ -5,7 +6,6 @@ import { formatDate } from '@/core/format-date';
 import { mentionReason } from '@/core/mention-reason';
 import type { MatchVia } from '@/core/types';
 
-const KIND_LABEL = { person: 'Person', group: 'Group', country: 'Country', place: 'Place', event: 'Event' } as const;
 const MAX_QUOTES = 3;
 
 export interface CardProps {
@@ -54,7 +54,7 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
             {entity.name}
           </h2>
           <p class="card__role">
-            <span class="card__kind">{KIND_LABEL[entity.kind]}</span> · {entity.role.text}
+            <span class="card__kind">{kindLabel(entity.kind)}</span> · {entity.role.text}
             <SourceMarker source={source} paragraph={entity.role.paragraph} />
           </p>
           {source && (

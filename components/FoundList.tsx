@@ -1,7 +1,7 @@
+import { kindPlural } from '@/core/kinds';
 import type { Kind } from '@/core/types';
 import type { PopupKnowledge } from '@/knowledge/bundle';
 
-export const KIND_PLURAL: Record<Kind, string> = { person: 'People', group: 'Groups', country: 'Countries', place: 'Places', event: 'Events' };
 
 export interface FoundListProps {
   groups: { kind: Kind; items: { entity: PopupKnowledge['entities'][number]; count: number }[] }[];
@@ -14,8 +14,8 @@ export function FoundList({ groups, onReveal }: FoundListProps) {
   return (
     <div class="found">
       {groups.map(({ kind, items }) => (
-        <section key={kind} aria-label={KIND_PLURAL[kind]}>
-          <h3>{KIND_PLURAL[kind]}</h3>
+        <section key={kind} aria-label={kindPlural(kind)}>
+          <h3>{kindPlural(kind)}</h3>
           <ul>
             {items.map(({ entity, count }) => (
               <li key={entity.id}>

@@ -6,7 +6,7 @@
  * the surface form of a mark they corrected.
  */
 import { oneLine, surfaceKey } from './normalize';
-import type { Kind } from './types';
+import { isKind, type Kind } from './kinds';
 
 /**
  * 2 added `hidden` and `announce`, 3 added `wholePage`; an older value is read as the current version with the
@@ -50,7 +50,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   wholePage: [],
 });
 
-const KINDS: readonly Kind[] = ['person', 'group', 'country', 'place', 'event'];
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
@@ -86,7 +85,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (isStringList(stored[field])) settings[field] = [...new Set(stored[field])];
     else if (field in stored) problems.push(`${field} is not a list of strings`);
   }
-  if (isStringList(stored.kindsOff) && stored.kindsOff.every((kind) => (KINDS as string[]).includes(kind))) {
+  if (isStringList(stored.kindsOff) && stored.kindsOff.every(isKind)) {
     settings.kindsOff = [...new Set(stored.kindsOff as Kind[])];
   } else if ('kindsOff' in stored) {
     problems.push('kindsOff is not a list of kinds');

@@ -3,7 +3,7 @@
  * counts per topic and per kind, and the entities found, grouped by kind.
  * Pure, so the numbers the reader sees are tested without a browser.
  */
-import type { Kind } from './types';
+import { KIND_IDS, type Kind } from './kinds';
 
 export interface Found {
   entity: string;
@@ -17,7 +17,6 @@ interface EntityLike {
   topics: readonly string[];
 }
 
-export const KIND_ORDER: Kind[] = ['person', 'group', 'country', 'place', 'event'];
 
 /** Marks on the page per topic id: an entity's marks count for each of its topics. */
 export function countByTopic(found: readonly Found[], entities: ReadonlyMap<string, EntityLike>): Map<string, number> {
@@ -39,7 +38,7 @@ export function countByKind(found: readonly Found[], entities: ReadonlyMap<strin
 
 /** The entities found, grouped by kind in a fixed order, most mentioned first, then by name. */
 export function groupByKind<E extends EntityLike>(found: readonly Found[], entities: ReadonlyMap<string, E>): { kind: Kind; items: { entity: E; count: number }[] }[] {
-  return KIND_ORDER.map((kind) => ({
+  return KIND_IDS.map((kind) => ({
     kind,
     items: found
       .map(({ entity, count }) => ({ entity: entities.get(entity)!, count }))

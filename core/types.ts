@@ -1,7 +1,7 @@
 /** Shapes shared by the compiler, the matcher and everything that shows a mention. */
 import type { Gap } from './normalize';
 
-export type Kind = 'person' | 'group' | 'country' | 'place' | 'event';
+export type { Kind } from './kinds';
 
 /**
  * Why a span was taken for its entity:

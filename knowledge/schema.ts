@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KIND_IDS } from '../core/kinds';
 
 /** Ids are kebab-case so they can be used in URLs, file names and CSS. */
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "shehbaz-sharif"');
@@ -6,8 +7,7 @@ const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as
 /** 1-based line number of the source article's text file. */
 const Paragraph = z.number().int().positive();
 
-export const KINDS = ['person', 'group', 'country', 'place', 'event'] as const;
-export const Kind = z.enum(KINDS);
+export const Kind = z.enum(KIND_IDS);
 
 /**
  * How a surface form counts:

@@ -3,13 +3,11 @@
  * (`gloss-person`, …) plus `gloss-active` for the mark whose card is open.
  * The page's DOM is never touched; `detach()` removes every highlight.
  */
-import type { Kind } from '@/core/types';
+import { highlightName, KIND_IDS } from '@/core/kinds';
 import highlightRules from './highlights.css?inline';
 import type { PageMark } from './page-marks';
 
-const KINDS: Kind[] = ['person', 'group', 'country', 'place', 'event'];
 export const ACTIVE = 'gloss-active';
-export const highlightName = (kind: Kind) => `gloss-${kind}`;
 
 export class HighlightPainter {
   private readonly highlights = new Map<string, Highlight>();
@@ -84,7 +82,7 @@ export class HighlightPainter {
 
   /** Shows exactly `marks`: used when settings change, without finding anything again. */
   repaint(marks: Iterable<PageMark>): void {
-    for (const kind of KINDS) this.highlights.get(highlightName(kind))?.clear();
+    for (const kind of KIND_IDS) this.highlights.get(highlightName(kind))?.clear();
     this.add(marks);
   }
 

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PopupKnowledge } from '@/knowledge/bundle';
 import { scopeOn, withoutCorrection, withScope, type Settings } from '@/core/settings';
-import { countByKind, countByTopic, groupByKind, KIND_ORDER } from '@/core/summary';
+import { KIND_IDS, kindPlural } from '@/core/kinds';
+import { countByKind, countByTopic, groupByKind } from '@/core/summary';
 import type { PageSummary } from '@/utils/messaging';
 import { Corrections } from '@/components/Corrections';
-import { FoundList, KIND_PLURAL } from '@/components/FoundList';
+import { FoundList } from '@/components/FoundList';
 import { ScopeChoice } from '@/components/ScopeChoice';
 import { SearchBox } from '@/components/SearchBox';
 import { SourceFooter } from '@/components/SourceFooter';
@@ -122,10 +123,10 @@ export function App({ knowledge, api, tabId, first }: AppProps) {
           </section>
           <section aria-labelledby="kinds-heading">
             <h2 id="kinds-heading">Kinds</h2>
-            {KIND_ORDER.map((kind) => (
+            {KIND_IDS.map((kind) => (
               <Switch
                 key={kind}
-                label={KIND_PLURAL[kind]}
+                label={kindPlural(kind)}
                 count={byKind.get(kind) ?? 0}
                 checked={!settings.kindsOff.includes(kind)}
                 onChange={(on) => update((s) => ({ ...s, kindsOff: toggle(s.kindsOff, kind, !on) }))}
