@@ -13,7 +13,7 @@ import { hiddenMessage, marksFoundMessage } from '@/core/announcements';
 import { oneLine, surfaceKey } from '@/core/normalize';
 import { isActiveOn, isCorrected, isShown, scopeOn, withCorrection, type Scope, type Settings } from '@/core/settings';
 import { askCard, askShortcut, isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
-import { loadSettings, updateSettings, watchSettings } from '@/utils/settings';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/settings-store';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { HighlightPainter } from './highlight-painter';

@@ -4,12 +4,12 @@ import { scopeOn, withoutCorrection, withScope, type Settings } from '@/core/set
 import { KIND_IDS, kindPlural } from '@/core/kinds';
 import { countByKind, countByTopic, groupByKind } from '@/core/summary';
 import type { PageSummary } from '@/utils/messaging';
-import { Corrections } from '@/components/Corrections';
-import { FoundList } from '@/components/FoundList';
-import { ScopeChoice } from '@/components/ScopeChoice';
-import { SearchBox } from '@/components/SearchBox';
-import { SourceFooter } from '@/components/SourceFooter';
-import { Switch } from '@/components/Switch';
+import { Corrections } from './components/Corrections';
+import { FoundList } from './components/FoundList';
+import { ScopeChoice } from './components/ScopeChoice';
+import { SearchBox } from './components/SearchBox';
+import { SourceFooter } from './components/SourceFooter';
+import { Switch } from './components/Switch';
 import type { PopupApi } from './popup-api';
 
 export interface AppProps {

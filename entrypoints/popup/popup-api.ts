@@ -4,7 +4,7 @@
  */
 import type { Settings } from '@/core/settings';
 import { sendToTab, type PageSummary } from '@/utils/messaging';
-import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/utils/settings-store';
 
 export interface PopupApi {
   loadSettings(): Promise<Settings>;

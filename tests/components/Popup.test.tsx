@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import knowledge from 'virtual:gloss-knowledge/popup';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
 import type { PageSummary } from '@/utils/messaging';
-import { SearchBox } from '@/components/SearchBox';
-import { SearchResults } from '@/components/SearchResults';
+import { SearchBox } from '@/entrypoints/popup/components/SearchBox';
+import { SearchResults } from '@/entrypoints/popup/components/SearchResults';
 import { App } from '@/entrypoints/popup/App';
 import type { PopupApi } from '@/entrypoints/popup/popup-api';
 

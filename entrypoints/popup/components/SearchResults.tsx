@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import knowledge from 'virtual:gloss-knowledge/search';
 import { createSearch } from '@/core/search';
-import { Card } from './Card';
+import { Card } from '@/components/Card';
 
 export interface SearchResultsProps {
   query: string;
