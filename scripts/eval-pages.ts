@@ -16,10 +16,11 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BROWSERS, type BrowserName } from '../tests/browser/driver';
+import { startOutsideProxy } from '../tests/browser/outside-proxy';
 import { buildPageScript } from './eval-pages/page-script';
 import { formatSummary, summarize, tableHeader, tableRow } from './eval-pages/report';
 import { runBrowser, type BrowserRun } from './eval-pages/run-browser';
-import { servePages, startOutsideSink } from './eval-pages/serve';
+import { servePages } from './eval-pages/serve';
 import { formatWhere, summarizePlaces } from './eval-pages/where';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -58,7 +59,7 @@ const partial = files.length < all.length || browsers.length < BROWSERS.length;
 const out = values.out ? resolve(values.out) : partial ? null : RESULTS;
 
 const script = await buildPageScript();
-const sink = await startOutsideSink();
+const proxy = await startOutsideProxy();
 const server = await servePages(PAGES_DIR, files);
 const started = Date.now();
 const runs: BrowserRun[] = [];
@@ -72,15 +73,15 @@ try {
         script,
         where: values.where!,
         pageTimeoutMs: Number(values.timeout),
-        proxyPort: sink.port,
-        refusedSince: sink.take,
+        proxyPort: proxy.port,
+        refusedSince: proxy.take,
         progress: (run) => console.log(tableRow(run)),
       }),
     );
   }
 } finally {
   await server.close();
-  await sink.close();
+  await proxy.close();
 }
 
 const results = {
