@@ -7,7 +7,9 @@
  *   npm run eval:pages                                  # every page, both browsers
  *   npm run eval:pages -- --browser firefox --pages 10  # the first 10 pages, one browser
  *   npm run eval:pages -- --filter nytimes --where      # pages whose file name contains "nytimes"; where outside marks land
+ *   npm run eval:pages -- --details /tmp/eval.json      # also every detail, page text included (keep it out of the project)
  *
+ * A partial run writes results only with `--out <file>`; `--timeout <ms>` bounds each page (default 60 s).
  * Builds: GLOSS_CHROME_BUILD / GLOSS_FIREFOX_BUILD, as for the browser tests (default .output/chrome-mv3 and
  * .output/firefox-mv3-test: `npm run build && npm run build:test`).
  */
@@ -19,6 +21,7 @@ import { BROWSERS, type BrowserName } from '../tests/browser/driver';
 import { startOutsideProxy } from '../tests/browser/outside-proxy';
 import { buildPageScript } from './eval-pages/page-script';
 import { formatSummary, summarize, tableHeader, tableRow } from './eval-pages/report';
+import { results } from './eval-pages/results';
 import { runBrowser, type BrowserRun } from './eval-pages/run-browser';
 import { servePages } from './eval-pages/serve';
 import { formatWhere, summarizePlaces } from './eval-pages/where';
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     where: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '60000' },
     out: { type: 'string' },
+    details: { type: 'string' },
   },
 });
 
@@ -84,16 +88,11 @@ try {
   await proxy.close();
 }
 
-const results = {
-  generatedAt: new Date().toISOString(),
-  pagesDir: relative(ROOT, PAGES_DIR),
-  pages: files.length,
-  wallMs: Date.now() - started,
-  browsers: Object.fromEntries(runs.map((run) => [run.browser, { ...summarize(run), launchMs: run.launchMs, wallMs: run.wallMs, refused: run.refused, pages: run.pages }])),
-};
+const meta = { generatedAt: new Date().toISOString(), pagesDir: relative(ROOT, PAGES_DIR), pages: files.length, wallMs: Date.now() - started };
+const summaries = runs.map((run) => ({ run, summary: summarize(run) }));
 
 console.log('');
-for (const run of runs) console.log(formatSummary(run.browser, results.browsers[run.browser]!, run));
+for (const { run, summary } of summaries) console.log(formatSummary(run.browser, summary, run));
 if (values.where) {
   for (const run of runs) {
     for (const mode of ['page', 'article'] as const) {
@@ -103,11 +102,12 @@ if (values.where) {
     }
   }
 }
-console.log(`\n${files.length} pages × ${runs.length} browser(s) in ${Math.round(results.wallMs / 1000)} s`);
-if (out) {
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
-  console.log(`results written to ${relative(process.cwd(), out)}`);
-} else {
-  console.log('a partial run: results not written (--out <file> writes them)');
-}
+console.log(`\n${files.length} pages × ${runs.length} browser(s) in ${Math.round(meta.wallMs / 1000)} s`);
+const write = (file: string, withText: boolean) => {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results(meta, summaries, withText), null, 1)}\n`);
+  console.log(`${withText ? 'details' : 'results'} written to ${relative(process.cwd(), file)}`);
+};
+if (out) write(out, false);
+else console.log('a partial run: results not written (--out <file> writes them)');
+if (values.details) write(resolve(values.details), true);

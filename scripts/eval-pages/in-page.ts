@@ -5,6 +5,7 @@
  * in the live page and in a clone of it. Reads the page, never changes it.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { tellsTheSame } from './similar';
 import type { Mark, Oracle, Place } from './types';
 
 const textNodes = (root: Node): Text[] => {
@@ -80,12 +81,15 @@ function oracle(): Oracle {
   }
 
   // The headline, byline and standfirst are reading text (decisions §22) that Readability reports apart from its
-  // content: the page's elements whose whole text is one of them.
-  const apart = new Set([article.title, article.byline, article.excerpt].map(norm).filter((text) => text.length > 0));
+  // content: the page's elements whose whole text is one of them, or tells the same as the title or the excerpt.
+  const exact = new Set([article.title, article.byline, article.excerpt].map(norm).filter((text) => text.length > 0));
+  const close = [article.title, article.excerpt].map(norm).filter((text) => text.length > 0);
   const live = new Map<Node, number>(textNodes(document).map((node, i) => [node, i]));
   const headed = new Set<number>();
   for (const element of document.body?.querySelectorAll('*') ?? []) {
-    if (!apart.has(norm(element.textContent))) continue;
+    const text = norm(element.textContent);
+    const near = (target: string) => text.length <= 2 * target.length + 20 && 2 * text.length + 20 >= target.length && tellsTheSame(text, target);
+    if (!exact.has(text) && !close.some(near)) continue;
     for (const node of textNodes(element)) headed.add(live.get(node)!);
   }
   return {

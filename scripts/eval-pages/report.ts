@@ -84,6 +84,15 @@ export function tableRow(page: PageRun): string {
   return line(cells);
 }
 
+/** The total, and the hosts asked for most. */
+function refused(hosts: Record<string, number>): string {
+  const rows = Object.entries(hosts).sort((a, b) => b[1] - a[1]);
+  if (rows.length === 0) return 'none';
+  const total = rows.reduce((n, [, count]) => n + count, 0);
+  const more = rows.length > 8 ? `, and ${rows.length - 8} more hosts` : '';
+  return `${total} to ${rows.length} hosts: ${rows.slice(0, 8).map(([host, n]) => `${host} ×${n}`).join(', ')}${more}`;
+}
+
 export function formatSummary(browser: string, s: BrowserSummary, run: BrowserRun): string {
   const t = s.totals;
   const list = (items: string[]) => (items.length === 0 ? 'none' : `${items.length}: ${items.join(', ')}`);
@@ -101,6 +110,6 @@ export function formatSummary(browser: string, s: BrowserSummary, run: BrowserRu
     `   failed: ${list(s.failed)}`,
     `   time to mark, ms: whole page ${time('page')}; reading text ${time('article')}`,
     `   most marks outside the article text (reading text): ${s.worst.map((w) => `${w.file} ${w.outside} (in ${w.inside})`).join(', ') || 'none'}`,
-    `   requests refused (never sent to the network): ${Object.entries(run.refused).map(([host, n]) => `${host} ×${n}`).join(', ') || 'none'}`,
+    `   requests refused (never sent to the network): ${refused(run.refused)}`,
   ].join('\n');
 }

@@ -19,7 +19,10 @@ export type Oracle =
       textNodes: number;
       /** Text nodes (tree-order indices) of Readability's article content. */
       inside: number[];
-      /** Text nodes of the page's elements whose whole text is the title, byline or excerpt, not already inside. */
+      /**
+       * Text nodes, not already inside, of the page's elements whose whole text is the title, byline or excerpt, or
+       * tells the same as the title or excerpt (similar.ts): the headline and standfirst Readability reports apart.
+       */
       apart: number[];
       title: string;
       byline: string;

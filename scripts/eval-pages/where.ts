@@ -18,7 +18,10 @@ export interface WhereSummary {
   landmarks: Contrast[];
   /** Nearest named containers of outside marks (examples, site by site): [label, marks]. */
   containers: [string, number][];
-  /** Words of the ancestors' class names and ids, each counted once per mark, that are commoner outside than inside. */
+  /**
+   * Words of the ancestors' class names and ids, each counted once per mark, by how much commoner they are around
+   * outside marks than around inside ones (share of outside marks minus share of inside marks).
+   */
   words: Contrast[];
 }
 
@@ -55,9 +58,11 @@ export function summarizePlaces(outside: readonly Place[], inside: readonly Plac
     containers: [...counts(outside.map((place) => place.container))].sort(byCount).slice(0, top),
     words: [...wordsOut]
       .map(([word, n]): Contrast => [word, n, wordsIn.get(word) ?? 0])
-      .filter(([, out, in_]) => share(out, outside.length) > share(in_, inside.length))
-      .sort(byCount)
-      .slice(0, top),
+      .map((row) => ({ row, lead: share(row[1], outside.length) - share(row[2], inside.length) }))
+      .filter(({ lead }) => lead > 0)
+      .sort((a, b) => b.lead - a.lead || a.row[0].localeCompare(b.row[0]))
+      .slice(0, top)
+      .map(({ row }) => row),
   };
 }
 
@@ -70,7 +75,7 @@ export function formatWhere(title: string, summary: WhereSummary): string {
     `  ${flag('in a link', summary.link)}, ${flag('in a heading', summary.heading)}, ${flag('in a list item', summary.listItem)}`,
     '  nearest landmark:        outside inside',
     contrast(summary.landmarks),
-    '  words of the class names and ids around them, commoner outside than inside (once per mark): outside inside',
+    '  words of the class names and ids around them, most commoner outside than inside first: outside inside',
     contrast(summary.words),
     '  nearest container with an id or class, outside:',
     summary.containers.map(([name, n]) => `    ${String(n).padStart(5)}  ${name}`).join('\n'),

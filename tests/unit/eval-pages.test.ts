@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pageCharset } from '../../scripts/eval-pages/charset';
 import { firstDifference, markDifference } from '../../scripts/eval-pages/compare';
 import { pageFigures, totals } from '../../scripts/eval-pages/figures';
+import { tellsTheSame, textSimilarity } from '../../scripts/eval-pages/similar';
 import type { Mark, Oracle, Place } from '../../scripts/eval-pages/types';
 import { classWords, summarizePlaces } from '../../scripts/eval-pages/where';
 
@@ -113,6 +114,24 @@ describe('the charset a saved page is served in', () => {
   });
 });
 
+describe('an element that tells the same as the title', () => {
+  it.each([
+    ['the same words in another case and punctuation', 'Talks resume in Islamabad', 'TALKS RESUME IN ISLAMABAD!', true],
+    ['a headline without the site name of its title', 'Talks resume in Islamabad after a long pause', 'Talks resume in Islamabad after a long pause | Daily Example', true],
+    ['another story on the same subject', 'Talks resume in Islamabad', 'Islamabad talks collapse as delegates leave early', false],
+    ['a single word of the title', 'Talks resume in Islamabad', 'Islamabad', false],
+    ['a headline with a long standfirst run on', 'Talks resume in Islamabad', 'Talks resume in Islamabad. Delegates from both sides met on Monday for the first time in a year', false],
+  ])('%s', (_what, title, text, same) => {
+    expect(tellsTheSame(title, text)).toBe(same);
+  });
+
+  it("measures as Readability does: the share of the second text's words found in the first", () => {
+    expect(textSimilarity('Talks resume in Islamabad', 'Talks in Islamabad')).toBe(1);
+    expect(textSimilarity('Talks in Islamabad', 'Talks resume in Islamabad')).toBeCloseTo(1 - 'resume'.length / 'talks resume in islamabad'.length);
+    expect(textSimilarity('', 'Talks')).toBe(0);
+  });
+});
+
 describe('comparisons', () => {
   it('find the first difference between two DOMs, with the text around it', () => {
     expect(firstDifference('<p>Islamabad</p>', '<p>Islamabad</p>')).toBeNull();
@@ -143,14 +162,14 @@ describe('where outside marks land', () => {
   });
 
   const place = (landmark: string, container: string, tokens: string[], link = false): Place => ({ landmark, container, link, heading: false, listItem: link, tokens });
-  it('count landmarks, containers and the words that are commoner outside than inside, most first', () => {
+  it('count landmarks and containers, most first, and rank words by how much commoner they are outside than inside', () => {
     const outside = [
-      place('nav', 'ul.menu', ['site-menu', 'content'], true),
-      place('nav', 'ul.menu', ['site-menu', 'content'], true),
-      place('footer', 'div.links', ['footer-links']),
-      place('(none)', 'div.related', ['related-menu', 'content']),
+      place('nav', 'ul.menu', ['site-menu', 'content', 'grid'], true),
+      place('nav', 'ul.menu', ['site-menu', 'content', 'grid'], true),
+      place('footer', 'div.links', ['footer-links', 'grid']),
+      place('(none)', 'div.related', ['related-menu', 'content', 'grid']),
     ];
-    const inside = [place('article', 'p.body', ['story-body', 'content']), place('(none)', 'div.related', ['content'])];
+    const inside = [place('article', 'p.body', ['story-body', 'content', 'grid']), place('(none)', 'div.related', ['content'])];
     expect(summarizePlaces(outside, inside)).toEqual({
       outside: 4,
       inside: 2,
@@ -159,7 +178,8 @@ describe('where outside marks land', () => {
       listItem: [2, 0],
       landmarks: [['nav', 2, 0], ['(none)', 1, 1], ['footer', 1, 0]],
       containers: [['ul.menu', 2], ['div.links', 1], ['div.related', 1]],
-      words: [['menu', 3, 0], ['site', 2, 0], ['footer', 1, 0], ['links', 1, 0], ['related', 1, 0]],
+      // "grid" is around every outside mark but also around half the inside ones; "content" is commoner inside.
+      words: [['menu', 3, 0], ['grid', 4, 1], ['site', 2, 0], ['footer', 1, 0], ['links', 1, 0], ['related', 1, 0]],
     });
   });
 });
