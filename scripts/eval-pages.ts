@@ -27,7 +27,8 @@ import { servePages } from './eval-pages/serve';
 import { formatWhere, summarizePlaces } from './eval-pages/where';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const PAGES_DIR = resolve(ROOT, '../shared/realpages');
+/** GLOSS_REALPAGES: another folder of saved pages. */
+const PAGES_DIR = resolve(process.env.GLOSS_REALPAGES || resolve(ROOT, '../shared/realpages'));
 const RESULTS = resolve(ROOT, 'bench/eval-pages.json');
 
 const { values } = parseArgs({

@@ -81,7 +81,7 @@ async function diagnostics(context: PageContext): Promise<(Diagnostics & { scope
  * Until the content script answers — with its first pass done when Gloss is on, and in `scope` if it reports one —
  * and then nothing changes for QUIET_MS.
  */
-async function settle(context: PageContext, on: boolean, scope?: Scope): Promise<Diagnostics> {
+async function settle(context: PageContext, step: string, on: boolean, scope?: Scope): Promise<Diagnostics> {
   let last = '';
   let since = Date.now();
   for (;;) {
@@ -98,7 +98,8 @@ async function settle(context: PageContext, on: boolean, scope?: Scope): Promise
       return answer!;
     }
     if (Date.now() > context.deadline) {
-      throw new Error(answer === null ? 'the content script never answered' : `the page never settled (last diagnostics ${signature})`);
+      const why = answer === null ? 'the content script never answered' : `the page never settled (last diagnostics ${signature})`;
+      throw new Error(`${step}: ${why}`);
     }
     await sleep(POLL_MS);
   }
@@ -117,23 +118,23 @@ export async function evaluatePage(context: PageContext): Promise<PageOutcome> {
 
   await setSettings(extension, settingsFor('off'));
   await tab.page.goto(url);
-  await settle(context, false);
+  await settle(context, 'Gloss off', false);
   const untouched = await tab.page.serialize();
   const oracle = await callPage(tab.page, script, 'oracle');
 
   await setSettings(extension, settingsFor('page'));
   await tab.page.goto(url);
-  const pageAnswer = await settle(context, true, 'page');
+  const pageAnswer = await settle(context, 'whole page', true, 'page');
   const pageMarks = await marks();
   await checkDom('page', untouched);
 
   await setSettings(extension, settingsFor('article'));
-  await settle(context, true, 'article');
+  await settle(context, 'reading text, switched live', true, 'article');
   const liveMarks = await marks();
   await checkDom('article (live)', untouched);
 
   await tab.page.reload();
-  const articleAnswer = await settle(context, true, 'article');
+  const articleAnswer = await settle(context, 'reading text, reloaded', true, 'article');
   const articleMarks = await marks();
   await checkDom('article', untouched);
 

@@ -16,6 +16,8 @@ export interface WhereSummary {
   heading: [number, number];
   listItem: [number, number];
   landmarks: Contrast[];
+  /** Landmark with link / heading / list item, e.g. "nav, link, list item". */
+  shapes: Contrast[];
   /** Nearest named containers of outside marks (examples, site by site): [label, marks]. */
   containers: [string, number][];
   /**
@@ -38,10 +40,16 @@ function counts(names: Iterable<string>): Map<string, number> {
 
 const byCount = <T extends [string, number, ...number[]]>(a: T, b: T) => b[1] - a[1] || a[0].localeCompare(b[0]);
 const markWords = (place: Place) => new Set(place.tokens.flatMap(classWords));
+const shape = (place: Place) =>
+  [place.landmark, place.link && 'link', place.heading && 'heading', place.listItem && 'list item'].filter(Boolean).join(', ');
+
+function contrastBy(outside: readonly Place[], inside: readonly Place[], key: (place: Place) => string, top: number): Contrast[] {
+  const within = counts(inside.map(key));
+  return [...counts(outside.map(key))].map(([name, n]): Contrast => [name, n, within.get(name) ?? 0]).sort(byCount).slice(0, top);
+}
 
 export function summarizePlaces(outside: readonly Place[], inside: readonly Place[], top = 30): WhereSummary {
   const flag = (pick: (place: Place) => boolean): [number, number] => [outside.filter(pick).length, inside.filter(pick).length];
-  const landmarksIn = counts(inside.map((place) => place.landmark));
   const wordsOut = counts(outside.flatMap((place) => [...markWords(place)]));
   const wordsIn = counts(inside.flatMap((place) => [...markWords(place)]));
   const share = (n: number, of: number) => (of === 0 ? 0 : n / of);
@@ -51,10 +59,8 @@ export function summarizePlaces(outside: readonly Place[], inside: readonly Plac
     link: flag((place) => place.link),
     heading: flag((place) => place.heading),
     listItem: flag((place) => place.listItem),
-    landmarks: [...counts(outside.map((place) => place.landmark))]
-      .map(([name, n]): Contrast => [name, n, landmarksIn.get(name) ?? 0])
-      .sort(byCount)
-      .slice(0, top),
+    landmarks: contrastBy(outside, inside, (place) => place.landmark, top),
+    shapes: contrastBy(outside, inside, shape, top),
     containers: [...counts(outside.map((place) => place.container))].sort(byCount).slice(0, top),
     words: [...wordsOut]
       .map(([word, n]): Contrast => [word, n, wordsIn.get(word) ?? 0])
@@ -75,6 +81,8 @@ export function formatWhere(title: string, summary: WhereSummary): string {
     `  ${flag('in a link', summary.link)}, ${flag('in a heading', summary.heading)}, ${flag('in a list item', summary.listItem)}`,
     '  nearest landmark:        outside inside',
     contrast(summary.landmarks),
+    '  landmark and what the mark is in: outside inside',
+    contrast(summary.shapes),
     '  words of the class names and ids around them, most commoner outside than inside first: outside inside',
     contrast(summary.words),
     '  nearest container with an id or class, outside:',

@@ -177,6 +177,7 @@ describe('where outside marks land', () => {
       heading: [0, 0],
       listItem: [2, 0],
       landmarks: [['nav', 2, 0], ['(none)', 1, 1], ['footer', 1, 0]],
+      shapes: [['nav, link, list item', 2, 0], ['(none)', 1, 1], ['footer', 1, 0]],
       containers: [['ul.menu', 2], ['div.links', 1], ['div.related', 1]],
       // "grid" is around every outside mark but also around half the inside ones; "content" is commoner inside.
       words: [['menu', 3, 0], ['grid', 4, 1], ['site', 2, 0], ['footer', 1, 0], ['links', 1, 0], ['related', 1, 0]],
