@@ -8,7 +8,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
+import { BROWSERS, launch, type GlossBrowser, type GlossPage, type LogEntry } from './driver';
+import { startOutsideProxy, type OutsideProxy } from './outside-proxy';
 import { startServer, type TestServer } from './server';
 
 const page = (title: string, body: string) =>
@@ -72,7 +73,17 @@ const ROUTES: Record<string, string> = {
   '/tab-a.html': page('Tab A', '<p>first tab</p>'),
   '/tab-b.html': page('Tab B', '<p>second tab</p>'),
   '/moved.html': page('Moved', '<p>moved here</p>'),
+  '/log.html': page('Log', `<p>logging</p><script>console.error('harness says no'); setTimeout(() => { throw new Error('harness threw'); }, 0);</script>`),
 };
+
+/** Polls a condition on this side (50 ms) for up to 10 s. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 
 /** The `browser.tabs` view from an extension page (runs in that page). */
 const extensionTabs = async () => {
@@ -311,6 +322,26 @@ describe.each(BROWSERS)('harness in %s', (name) => {
     await expect(tab.waitFor(() => false, 'the impossible', 300)).rejects.toThrow(/the impossible/);
   });
 
+  it("hands over the page's console messages and uncaught exceptions, until told to stop", async () => {
+    const tab = await open('/tab-a.html');
+    const stopped: LogEntry[] = [];
+    const kept: LogEntry[] = [];
+    const stop = tab.onLog((entry) => stopped.push(entry));
+    tab.onLog((entry) => kept.push(entry));
+    const exceptions = () => kept.filter((entry) => entry.kind === 'exception').length;
+    await tab.goto(server.url('/log.html'));
+    await until(() => exceptions() === 1, 'the exception');
+    expect(kept).toEqual([
+      { kind: 'console', level: 'error', text: 'harness says no', source: server.url('/log.html') },
+      { kind: 'exception', level: 'error', text: expect.stringContaining('harness threw'), source: expect.stringContaining('harness threw') },
+    ]);
+    expect(stopped).toEqual(kept);
+    stop();
+    await tab.reload();
+    await until(() => exceptions() === 2, 'the exception after the reload');
+    expect(stopped).toHaveLength(2);
+  });
+
   it('navigates, reloads and takes screenshots (pages and popup)', async () => {
     const tab = await open('/tab-a.html');
     await tab.goto(server.url('/tab-b.html'));
@@ -335,5 +366,31 @@ describe.each(BROWSERS)('harness in %s', (name) => {
     } finally {
       rmSync(file, { force: true });
     }
+  });
+});
+
+describe.each(BROWSERS)('harness with an outside proxy in %s', (name) => {
+  let browser: GlossBrowser;
+  let proxy: OutsideProxy;
+
+  beforeAll(async () => {
+    proxy = await startOutsideProxy();
+    browser = await launch(name, { outsideProxyPort: proxy.port });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+  });
+
+  it('sends every request for another host to the proxy and loads pages of this machine directly', async () => {
+    proxy.take();
+    const tab = await browser.open(server.url('/tab-a.html'));
+    expect(await tab.evaluate(() => document.title)).toBe('Tab A');
+    await tab.goto('http://outside.invalid/page').catch(() => undefined); // the proxy's 403, or a navigation error
+    await tab.goto('https://outside.invalid/page').catch(() => undefined);
+    const asked = proxy.take();
+    expect(asked).toContain('outside.invalid');
+    expect(asked).toContain('outside.invalid:443');
+    expect(asked.filter((host) => host.startsWith('127.0.0.1'))).toEqual([]);
   });
 });

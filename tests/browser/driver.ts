@@ -16,12 +16,31 @@ import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page as PwPage, type Request as PwRequest } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage as PwConsoleMessage, type Page as PwPage, type Request as PwRequest } from 'playwright-core';
 import { withExtension } from '../../scripts/chromium';
-import puppeteer, { type Browser as PpBrowser, type KeyInput, type Page as PpPage } from 'puppeteer-core';
+import puppeteer, { type Browser as PpBrowser, type ConsoleMessage as PpConsoleMessage, type KeyInput, type Page as PpPage } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export interface LaunchOptions {
+  /**
+   * A port on 127.0.0.1 with an HTTP proxy (e.g. one that refuses and records every request): every request for a
+   * host other than the loopback goes there instead of the network, and the browser resolves no host name itself
+   * (no DNS prefetch, no speculative connections), so a page from the real web can't make this machine reach out.
+   */
+  outsideProxyPort?: number;
+}
+
+/** A console message or an uncaught exception, seen in a page's main document (content scripts' included). */
+export interface LogEntry {
+  kind: 'console' | 'exception';
+  /** The console method ('error', 'warning' / 'warn', 'info', …); 'error' for exceptions. */
+  level: string;
+  text: string;
+  /** Where it came from: the console call's script URL, or the exception's stack. */
+  source: string;
+}
 
 export interface GlossBrowser {
   name: BrowserName;
@@ -78,6 +97,8 @@ export interface GlossPage {
   goto(url: string): Promise<void>;
   /** Makes this the active tab (input actions do this themselves). In Firefox, background tabs are `hidden`. */
   front(): Promise<void>;
+  /** Calls `listener` with each console message and uncaught exception from now on; the returned function stops it. */
+  onLog(listener: (entry: LogEntry) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -413,6 +434,7 @@ abstract class BasePage implements GlossPage {
   front(): Promise<void> {
     return this.bringToFront();
   }
+  abstract onLog(listener: (entry: LogEntry) => void): () => void;
 
   evaluate<T>(fn: (...args: any[]) => T | Promise<T>, ...args: unknown[]): Promise<T> {
     return this.raw<T>(callExpression(fn, args));
@@ -632,6 +654,17 @@ class ChromiumPage extends BasePage {
   protected async doClose() {
     if (!this.page.isClosed()) await this.page.close();
   }
+  onLog(listener: (entry: LogEntry) => void) {
+    const onConsole = (message: PwConsoleMessage) =>
+      listener({ kind: 'console', level: message.type(), text: message.text(), source: message.location().url });
+    const onException = (error: Error) => listener({ kind: 'exception', level: 'error', text: error.message, source: error.stack ?? '' });
+    this.page.on('console', onConsole);
+    this.page.on('pageerror', onException);
+    return () => {
+      this.page.off('console', onConsole);
+      this.page.off('pageerror', onException);
+    };
+  }
 }
 
 class ChromiumBrowser extends BaseBrowser {
@@ -674,7 +707,13 @@ class ChromiumBrowser extends BaseBrowser {
   }
 }
 
-async function launchChromium(): Promise<GlossBrowser> {
+/** Chromium bypasses a proxy for the loopback by itself; the resolver rule leaves it nothing else to resolve. */
+function chromiumOutsideArgs({ outsideProxyPort: port }: LaunchOptions): string[] {
+  if (port === undefined) return [];
+  return [`--proxy-server=http://127.0.0.1:${port}`, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+}
+
+async function launchChromium(options: LaunchOptions): Promise<GlossBrowser> {
   const executablePath = requireBinary('CHROMIUM_PATH', '/usr/bin/chromium', 'Chromium');
   const { dir } = requireBuild('GLOSS_CHROME_BUILD', 'chrome-mv3');
   const started = Date.now();
@@ -682,7 +721,7 @@ async function launchChromium(): Promise<GlossBrowser> {
     executablePath,
     headless: true,
     viewport: VIEWPORT,
-    args: withExtension(dir),
+    args: [...withExtension(dir), ...chromiumOutsideArgs(options)],
   });
   const browser = new ChromiumBrowser(context);
   try {
@@ -780,6 +819,18 @@ class FirefoxPage extends BasePage {
   protected async doClose() {
     if (!this.page.isClosed()) await this.page.close();
   }
+  onLog(listener: (entry: LogEntry) => void) {
+    const onConsole = (message: PpConsoleMessage) =>
+      listener({ kind: 'console', level: message.type(), text: message.text(), source: message.location().url ?? '' });
+    const onException = (error: unknown) =>
+      listener({ kind: 'exception', level: 'error', text: error instanceof Error ? error.message : String(error), source: error instanceof Error ? (error.stack ?? '') : '' });
+    this.page.on('console', onConsole);
+    this.page.on('pageerror', onException);
+    return () => {
+      this.page.off('console', onConsole);
+      this.page.off('pageerror', onException);
+    };
+  }
 }
 
 class FirefoxBrowser extends BaseBrowser {
@@ -851,7 +902,28 @@ class FirefoxBrowser extends BaseBrowser {
   }
 }
 
-async function launchFirefox(): Promise<GlossBrowser> {
+/** Firefox never proxies the loopback (`allow_hijacking_localhost` off) and resolves no host behind an HTTP proxy. */
+function firefoxOutsidePrefs({ outsideProxyPort: port }: LaunchOptions): Record<string, unknown> {
+  if (port === undefined) return {};
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': port,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': port,
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.allow_hijacking_localhost': false,
+    'network.proxy.failover_direct': false,
+    'network.dns.disablePrefetch': true,
+    'network.dns.disablePrefetchFromHTTPS': true,
+    'network.predictor.enabled': false,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'network.trr.mode': 5,
+  };
+}
+
+async function launchFirefox(options: LaunchOptions): Promise<GlossBrowser> {
   const executablePath = requireBinary('FIREFOX_PATH', '/usr/bin/firefox-esr', 'Firefox');
   const { dir, manifest } = requireBuild('GLOSS_FIREFOX_BUILD', 'firefox-mv3-test');
   const geckoId: string | undefined = manifest.browser_specific_settings?.gecko?.id;
@@ -866,7 +938,7 @@ async function launchFirefox(): Promise<GlossBrowser> {
     executablePath,
     headless: true,
     defaultViewport: VIEWPORT,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_ADDON_UUID }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_ADDON_UUID }), ...firefoxOutsidePrefs(options) },
   });
   const glossBrowser = new FirefoxBrowser(browser);
   try {
@@ -880,12 +952,12 @@ async function launchFirefox(): Promise<GlossBrowser> {
   return glossBrowser;
 }
 
-export function launch(name: BrowserName): Promise<GlossBrowser> {
+export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<GlossBrowser> {
   switch (name) {
     case 'chromium':
-      return launchChromium();
+      return launchChromium(options);
     case 'firefox':
-      return launchFirefox();
+      return launchFirefox(options);
     default:
       return Promise.reject(new Error(`unknown browser ${String(name)}; use one of ${BROWSERS.join(', ')}`));
   }
