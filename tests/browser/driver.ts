@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type ConsoleMessage as PwConsoleMessage, type Page as PwPage, type Request as PwRequest } from 'playwright-core';
-import { withExtension } from '../../scripts/chromium';
+import { offlineFlags, withExtension } from '../../scripts/chromium';
 import puppeteer, { type Browser as PpBrowser, type ConsoleMessage as PpConsoleMessage, type KeyInput, type Page as PpPage } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -31,6 +31,12 @@ export interface LaunchOptions {
    */
   outsideProxyPort?: number;
 }
+
+/**
+ * Without a proxy of the caller's, requests for other hosts go to a loopback port nothing listens on, so they fail at
+ * once: the browsers' own services (updates, sign-in, autofill, settings sync) and any page stay off the network.
+ */
+const REFUSED_PORT = 9;
 
 /** A console message or an uncaught exception, seen in a page's main document (content scripts' included). */
 export interface LogEntry {
@@ -707,11 +713,6 @@ class ChromiumBrowser extends BaseBrowser {
   }
 }
 
-/** Chromium bypasses a proxy for the loopback by itself; the resolver rule leaves it nothing else to resolve. */
-function chromiumOutsideArgs({ outsideProxyPort: port }: LaunchOptions): string[] {
-  if (port === undefined) return [];
-  return [`--proxy-server=http://127.0.0.1:${port}`, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
-}
 
 async function launchChromium(options: LaunchOptions): Promise<GlossBrowser> {
   const executablePath = requireBinary('CHROMIUM_PATH', '/usr/bin/chromium', 'Chromium');
@@ -721,7 +722,7 @@ async function launchChromium(options: LaunchOptions): Promise<GlossBrowser> {
     executablePath,
     headless: true,
     viewport: VIEWPORT,
-    args: [...withExtension(dir), ...chromiumOutsideArgs(options)],
+    args: [...withExtension(dir), ...offlineFlags(options.outsideProxyPort ?? REFUSED_PORT)],
   });
   const browser = new ChromiumBrowser(context);
   try {
@@ -903,8 +904,7 @@ class FirefoxBrowser extends BaseBrowser {
 }
 
 /** Firefox never proxies the loopback (`allow_hijacking_localhost` off) and resolves no host behind an HTTP proxy. */
-function firefoxOutsidePrefs({ outsideProxyPort: port }: LaunchOptions): Record<string, unknown> {
-  if (port === undefined) return {};
+function firefoxOutsidePrefs({ outsideProxyPort: port = REFUSED_PORT }: LaunchOptions): Record<string, unknown> {
   return {
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
