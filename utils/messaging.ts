@@ -4,16 +4,7 @@
  */
 import { browser } from '#imports';
 import type { CardKnowledge } from '@/knowledge/bundle';
-
-export type ToPage =
-  /** Step to the next (1) or previous (-1) mark and open its card; the keyboard command sends it. */
-  | { type: 'gloss:step'; direction: 1 | -1 }
-  /** What is on this page, for the popup. */
-  | { type: 'gloss:summary' }
-  /** Scroll to the first mark of an entity and open its card. */
-  | { type: 'gloss:reveal'; entity: string }
-  /** How the page's work was sliced, for tests and for anyone checking that Gloss never held the page up. */
-  | { type: 'gloss:diagnostics' };
+import type { Scope } from '@/core/settings';
 
 export interface PageSummary {
   hostname: string;
@@ -35,16 +26,43 @@ export interface Diagnostics {
   lastUpdateDone: number | null;
   /** How many times a name added to the page made Gloss find the whole page again. */
   rescans: number;
+  /** What the page is marked for: its reading text ('article') or all of it ('page'). */
+  scope: Scope;
 }
 
-export type Reply<M extends ToPage> = M extends { type: 'gloss:summary' }
-  ? PageSummary
-  : M extends { type: 'gloss:diagnostics' }
-    ? Diagnostics
-    : boolean;
+/**
+ * What the popup and the background ask of a tab's content script, call by call: the message's fields beside its
+ * `type`, and the answer. The senders, the content script's handler table and the guard below are all derived from it.
+ */
+export interface PageCalls {
+  /** Step to the next (1) or previous (-1) mark and open its card; the keyboard command sends it. Answers whether it did. */
+  'gloss:step': { message: { direction: 1 | -1 }; reply: boolean };
+  /** What is on this page, for the popup. */
+  'gloss:summary': { message: object; reply: PageSummary };
+  /** Scroll to the first mark of an entity and open its card. Answers whether there was one. */
+  'gloss:reveal': { message: { entity: string }; reply: boolean };
+  /** How the page's work was sliced, for tests and for anyone checking that Gloss never held the page up. */
+  'gloss:diagnostics': { message: object; reply: Diagnostics };
+}
 
-export function sendToTab<M extends ToPage>(tabId: number, message: M): Promise<Reply<M>> {
-  return browser.tabs.sendMessage(tabId, message) as Promise<Reply<M>>;
+export type PageCall = keyof PageCalls;
+
+export type ToPage<K extends PageCall = PageCall> = { [C in K]: { type: C } & PageCalls[C]['message'] }[K];
+
+export type Reply<K extends PageCall> = PageCalls[K]['reply'];
+
+/** The content script's answer to each call. */
+export type PageHandlers = { [K in PageCall]: (message: ToPage<K>) => Reply<K> | Promise<Reply<K>> };
+
+const PAGE_CALLS: Record<PageCall, true> = { 'gloss:step': true, 'gloss:summary': true, 'gloss:reveal': true, 'gloss:diagnostics': true };
+
+export function isToPage(message: unknown): message is ToPage {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && Object.hasOwn(PAGE_CALLS, type);
+}
+
+export function sendToTab<K extends PageCall>(tabId: number, message: ToPage<K>): Promise<Reply<K>> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<Reply<K>>;
 }
 
 /** Asked of the background by a content script when a card first opens: what that entity's card shows. */
@@ -87,7 +105,3 @@ export async function askShortcut(): Promise<string> {
   }
 }
 
-export function isToPage(message: unknown): message is ToPage {
-  const type = (message as { type?: unknown } | null)?.type;
-  return type === 'gloss:step' || type === 'gloss:summary' || type === 'gloss:reveal' || type === 'gloss:diagnostics';
-}

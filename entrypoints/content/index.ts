@@ -12,7 +12,7 @@ import { createMatcher } from '@/core/match';
 import { hiddenMessage, marksFoundMessage } from '@/core/announcements';
 import { oneLine, surfaceKey } from '@/core/normalize';
 import { isActiveOn, isCorrected, isShown, scopeOn, withCorrection, type Scope, type Settings } from '@/core/settings';
-import { askCard, askShortcut, isToPage, type Diagnostics, type PageSummary, type ToPage } from '@/utils/messaging';
+import { askCard, askShortcut, isToPage, type Diagnostics, type PageCall, type PageHandlers, type ToPage } from '@/utils/messaging';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings-store';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
@@ -158,19 +158,23 @@ export default defineContentScript({
       void apply();
     }));
 
-    const answer = async (message: ToPage): Promise<PageSummary | Diagnostics | boolean> => {
-      if (message.type === 'gloss:diagnostics') return { budgetUnits: SLICING.budgetUnits, slices: scheduler.slices, scriptStart, rescans: session.rescans, ...timings };
-      if (message.type === 'gloss:summary') {
+    /** Shown marks to step through or reveal; none while Gloss is off here. */
+    const hasMarks = () => running && session.marks.marks.size > 0;
+    const handlers: PageHandlers = {
+      'gloss:diagnostics': () => ({ budgetUnits: SLICING.budgetUnits, slices: scheduler.slices, scriptStart, rescans: session.rescans, scope, ...timings }),
+      'gloss:summary': () => {
         const counts = new Map<string, number>();
         for (const mark of session.marks.marks) if (!corrected(mark)) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
         return { hostname: location.hostname, active: running, found: [...counts].map(([entity, count]) => ({ entity, count })) };
-      }
-      if (!running || session.marks.marks.size === 0) return false;
-      if (message.type === 'gloss:step') return ensureCards().step(message.direction);
-      const first = session.marks.inOrder().find((mark) => mark.entity === message.entity && shown(mark));
-      return first ? ensureCards().reveal(first) : false;
+      },
+      'gloss:step': ({ direction }) => hasMarks() && ensureCards().step(direction),
+      'gloss:reveal': ({ entity }) => {
+        const first = hasMarks() && session.marks.inOrder().find((mark) => mark.entity === entity && shown(mark));
+        return first ? ensureCards().reveal(first) : false;
+      },
     };
-    const listener = (message: unknown) => (isToPage(message) && window === window.top ? answer(message) : undefined);
+    const answer = <K extends PageCall>(message: ToPage<K>) => (handlers[message.type] as PageHandlers[K])(message);
+    const listener = (message: unknown) => (isToPage(message) && window === window.top ? Promise.resolve(answer(message)) : undefined);
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
