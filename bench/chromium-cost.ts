@@ -58,6 +58,17 @@ export async function until<T>(probe: () => Promise<T | null | undefined | false
   throw new Error(`${what} did not happen in ${TIMEOUT_MS / 1000} s`);
 }
 
+/** `promise`, or an Error naming `what` if it has not settled in 30 s. */
+export async function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not happen in ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Resolves when the probe logs that the naive marker registered its highlight. */
 export function naiveMarkerRegistered(onConsole: (listener: (text: string) => void) => void): Promise<void> {
   return new Promise((done) => onConsole((text) => text.startsWith('gloss-bench:') && text.includes('naive-marker') && done()));
@@ -130,25 +141,19 @@ class ChromiumSession implements MarkerSession {
     }) as Promise<Diagnostics | null>;
   }
 
-  private async marked(page: Page, naiveDone: Promise<void>): Promise<void> {
-    if (this.marker === 'naive') await Promise.race([naiveDone, sleep(TIMEOUT_MS).then(() => Promise.reject(new Error('the naive marker never registered its highlight')))]);
-    if (this.marker === 'gloss') await until(async () => (await this.diagnostics())?.firstPassDone != null, `Gloss's first pass on ${page.url()}`);
-  }
-
-  private async open(url: string): Promise<{ page: Page; marked: Promise<void> }> {
-    const page = await this.context.newPage();
+  /** Navigates `page` to `url` and waits until the marker is done with it. */
+  private async visit(page: Page, url: string): Promise<void> {
     const naiveDone = naiveMarkerRegistered((listener) => page.on('console', (message) => listener(message.text())));
-    naiveDone.catch(() => undefined);
-    return { page, marked: page.goto(url, { waitUntil: 'load' }).then(() => this.marked(page, naiveDone)) };
+    await page.goto(url, { waitUntil: 'load' });
+    if (this.marker === 'naive') await within(naiveDone, 'the naive marker registering its highlight');
+    if (this.marker === 'gloss') await until(async () => (await this.diagnostics())?.firstPassDone != null, `Gloss's first pass on ${url}`);
   }
 
   async load(url: string): Promise<LoadSample> {
     const page = await this.context.newPage();
     try {
-      const naiveDone = naiveMarkerRegistered((listener) => page.on('console', (message) => listener(message.text())));
       const events = await traced(page, async () => {
-        await page.goto(url, { waitUntil: 'load' });
-        await this.marked(page, naiveDone);
+        await this.visit(page, url);
         await sleep(QUIET_MS);
       });
       const probe = await page.evaluate(() => (window as unknown as { glossBenchProbe?: () => ProbeReport }).glossBenchProbe?.() ?? null);
@@ -160,9 +165,9 @@ class ChromiumSession implements MarkerSession {
   }
 
   async append(url: string): Promise<MainThreadCost | null> {
-    const { page, marked } = await this.open(url);
+    const page = await this.context.newPage();
     try {
-      await marked;
+      await this.visit(page, url);
       await sleep(QUIET_MS);
       const events = await traced(page, async () => {
         const insertedAt = await page.evaluate(APPEND);

@@ -1,5 +1,5 @@
 /** The page-cost sections' results and their Markdown tables. */
-import type { Marker } from './chromium-cost';
+import { QUIET_MS, type Marker } from './chromium-cost';
 import type { PageCost } from './page-cost';
 import type { Stat } from './report';
 
@@ -21,8 +21,8 @@ const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b
 const pair = (a: number | undefined, b: number | undefined) => `${f(a)} / ${f(b)}`;
 
 /** What a marker adds to the page's main thread: its median less the median with no marker. */
-function adds(page: PageCost, marker: Marker, what: 'cpuMs' | 'busyMs' = 'cpuMs'): number {
-  return (page[what][marker]?.median ?? NaN) - (page[what].none?.median ?? NaN);
+function adds(page: PageCost, marker: Marker): number {
+  return (page.cpuMs[marker]?.median ?? NaN) - (page.cpuMs.none?.median ?? NaN);
 }
 
 /** The real pages as one: main-thread times are sums of the pages' medians, timings the median over pages. */
@@ -53,8 +53,8 @@ export function total(pages: PageCost[], label: string): PageCost {
 function costRow(page: PageCost): string {
   return (
     `| ${page.page} | ${pair(page.ranges.gloss, page.ranges.naive)} | ${f(median(page.cpuMs.none))} | ${f(adds(page, 'gloss'))} | ${f(adds(page, 'naive'))} | ` +
-    `${ratio(adds(page, 'gloss'), adds(page, 'naive'))} | ${ratio(adds(page, 'gloss', 'busyMs'), adds(page, 'naive', 'busyMs'))} | ` +
-    `${ratio(median(page.cpuMs.gloss) ?? NaN, median(page.cpuMs.none) ?? NaN)} | ${f(median(page.longestExtensionTaskMs.gloss), 1)} | ` +
+    `${ratio(adds(page, 'gloss'), adds(page, 'naive'))} | ${ratio(median(page.cpuMs.gloss) ?? NaN, median(page.cpuMs.none) ?? NaN)} | ` +
+    `${f(median(page.longestExtensionTaskMs.gloss), 1)} | ${f(median(page.gloss?.scriptStartMs))} | ` +
     `${pair(median(page.firstInViewMs.gloss), median(page.firstInViewMs.naive))} | ${pair(median(page.lastMarkMs.gloss), median(page.lastMarkMs.naive))} |`
   );
 }
@@ -110,11 +110,13 @@ export function costMarkdown(results: CostResults, chromiumVersion: string): str
   const realTotal = real && real.pages.length > 0 ? total(real.pages, `**real pages: ${real.pages.length}, summed** (timings: median over pages)`) : null;
   const lines = [
     `**What the page pays** (${chromiumVersion}, headless, each page loaded fresh by each marker in turn, alternating order; medians of ${results.reps} loads, real pages ${real?.reps ?? '–'}). ` +
-      `Main-thread time is the thread time of the page's main-thread tasks in a Chromium trace, from navigation until ${'the marker is done and the page has been quiet for 750 ms'}; ` +
-      `"adds" is the median with the marker less the median with none. The naive marker (\`bench/naive-marker/\`, ${f(results.naiveMarkerBytes / 1024, 1)} KB) runs one regular expression over every text node and registers one highlight, unsliced. ` +
+      `Main-thread time is the thread time of the page's main-thread tasks in a Chromium trace, from navigation until the marker is done and the page has been quiet for ${QUIET_MS} ms ` +
+      '(thread time, not wall time: on a shared machine other processes stretch wall time several-fold; results.json has both); ' +
+      '"adds" is the median with the marker less the median with none. ' +
+      `The naive marker (\`bench/naive-marker/\`, ${f(results.naiveMarkerBytes / 1024, 1)} KB) runs one regular expression over every text node and registers one highlight, unsliced. ` +
       'Times from DOMContentLoaded, in ms.',
     '',
-    '| page | ranges: Gloss / naive | main thread, no marker | Gloss adds | naive adds | Gloss ÷ naive | same, wall time | with Gloss ÷ without | longest Gloss task | DCL → first mark in view: Gloss / naive | DCL → last mark: Gloss / naive |',
+    '| page | ranges: Gloss / naive | main thread, no marker | Gloss adds | naive adds | Gloss ÷ naive | with Gloss ÷ without | longest Gloss task | DCL → Gloss starts | DCL → first mark in view: Gloss / naive | DCL → last mark: Gloss / naive |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.chromium.map(costRow),
     ...(realTotal ? [costRow(realTotal), ...worst.map((page) => costRow({ ...page, page: `real: ${page.page}` }))] : []),

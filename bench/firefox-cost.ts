@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Diagnostics } from '../utils/messaging';
-import { naiveMarkerRegistered, until, type LoadSample, type Marker, type MarkerSession, type ProbeReport } from './chromium-cost';
+import { naiveMarkerRegistered, until, within, type LoadSample, type Marker, type MarkerSession, type ProbeReport } from './chromium-cost';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The add-on's internal UUID, fixed by pref so the helper page's address is known before install. */
@@ -71,7 +71,7 @@ class FirefoxSession implements MarkerSession {
     try {
       const naiveDone = naiveMarkerRegistered((listener) => page.on('console', (message) => listener(message.text())));
       await page.goto(url, { waitUntil: 'load' });
-      if (this.marker === 'naive') await naiveDone;
+      if (this.marker === 'naive') await within(naiveDone, 'the naive marker registering its highlight');
       if (this.marker === 'gloss') await until(async () => (await this.diagnostics(url))?.firstPassDone != null, `Gloss's first pass on ${url}`);
       const probe = await page.evaluate(() => (window as unknown as { glossBenchProbe?: () => ProbeReport }).glossBenchProbe?.() ?? null);
       if (!probe || probe.url !== url) throw new Error(`the page left ${url} or never ran the probe`);
