@@ -6,7 +6,7 @@
  * be opened to ask the content script for its diagnostics (see tests/browser/README.md, "The Firefox popup trick").
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Diagnostics } from '../utils/messaging';
 import { naiveMarkerRegistered, until, within, type LoadSample, type Marker, type MarkerSession, type ProbeReport } from './chromium-cost';
@@ -44,7 +44,7 @@ class FirefoxSession implements MarkerSession {
       extraPrefsFirefox: { ...OFFLINE, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }) },
     });
     try {
-      await browser.installExtension(extension);
+      await browser.installExtension(resolve(extension));
       const first = (await browser.pages())[0] ?? (await browser.newPage());
       if (marker !== 'gloss') return new FirefoxSession(marker, browser, null);
       // BiDi refuses to navigate to moz-extension:// pages; the page may navigate itself there.
