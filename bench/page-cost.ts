@@ -38,10 +38,11 @@ const statOrNull = (values: (number | null)[]) => {
   return present.length > 0 ? stat(present) : null;
 };
 
+/** Mean self time by event name, to 0.1 ms; names under that are left out (the trace has a hundred of them). */
 function meanByName(costs: MainThreadCost[]): Record<string, number> {
   const sums: Record<string, number> = {};
   for (const cost of costs) for (const [name, ms] of Object.entries(cost.selfMs)) sums[name] = (sums[name] ?? 0) + ms / costs.length;
-  return sums;
+  return Object.fromEntries(Object.entries(sums).filter(([, ms]) => ms >= 0.1).map(([name, ms]) => [name, Math.round(ms * 10) / 10]));
 }
 
 export function summarise(target: CostTarget, samples: Map<Marker, LoadSample[]>): PageCost {

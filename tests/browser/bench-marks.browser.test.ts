@@ -6,7 +6,6 @@
  * extracts the text as the content script's walker does. The generated pages name nobody outside their article
  * (their menu and "most read" rail are made of filler sentences), so the model of the whole body is the article's.
  */
-import type { ChildNode } from 'domhandler';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatcher } from '@/core/match';
@@ -21,6 +20,7 @@ const bundle = buildBundle(loadKnowledge());
 const matcher = createMatcher(bundle.index);
 const kinds = new Map(bundle.entities.map((entity) => [entity.id, entity.kind]));
 const aliases = bundle.entities.flatMap((entity) => entity.aliases);
+type ChildNode = ReturnType<typeof parseDocument>['children'][number];
 
 function tree(nodes: ChildNode[]): FuzzNode[] {
   return nodes.flatMap((node): FuzzNode[] => {
