@@ -7,7 +7,7 @@
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Diagnostics } from '../utils/messaging';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, withExtension } from '../scripts/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, offlineFlags, withExtension } from '../scripts/chromium';
 import { mainThreadCost, navigationStart, probeThread, type MainThreadCost, type TraceEvent } from './trace';
 
 export type Marker = 'none' | 'naive' | 'gloss';
@@ -42,8 +42,6 @@ export interface MarkerSession {
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.compile', 'blink.user_timing'];
 /** After the marker is done the trace goes on this long, for the rendering and clean-up it leaves behind. */
 export const QUIET_MS = 750;
-/** No host but this machine resolves, and any other address goes to a closed proxy port (loopback bypasses proxies). */
-const OFFLINE = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=http://127.0.0.1:9'];
 const POLL_MS = 200;
 const TIMEOUT_MS = 30_000;
 
@@ -119,7 +117,7 @@ class ChromiumSession implements MarkerSession {
     const context = await chromium.launchPersistentContext('', {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...(extension ? withExtension(extension) : CHROMIUM_FLAGS), ...OFFLINE],
+      args: [...(extension ? withExtension(extension) : CHROMIUM_FLAGS), ...offlineFlags()],
     });
     let helper: Page | null = null;
     if (marker === 'gloss') {

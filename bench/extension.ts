@@ -5,7 +5,7 @@
  */
 import { chromium } from 'playwright-core';
 import type { Diagnostics } from '../utils/messaging';
-import { CHROMIUM_PATH, withExtension } from '../scripts/chromium';
+import { CHROMIUM_PATH, offlineFlags, withExtension } from '../scripts/chromium';
 import { APPEND, until } from './chromium-cost';
 import { stat, type PageResult, type Results } from './report';
 
@@ -21,7 +21,7 @@ export interface ExtensionOptions {
 }
 
 export async function measureExtension({ extension, results, url, reps, dynamicPage, popupOnly }: ExtensionOptions): Promise<Pick<Results, 'dynamic' | 'popup'> & { popupRuns: { start: number[]; ready: number[] } }> {
-  const withGloss = await chromium.launchPersistentContext('', { executablePath: CHROMIUM_PATH, headless: true, args: withExtension(extension) });
+  const withGloss = await chromium.launchPersistentContext('', { executablePath: CHROMIUM_PATH, headless: true, args: [...withExtension(extension), ...offlineFlags()] });
   const worker = withGloss.serviceWorkers()[0] ?? (await withGloss.waitForEvent('serviceworker'));
   const origin = worker.url().split('/').slice(0, 3).join('/');
   const helper = await withGloss.newPage();
