@@ -12,7 +12,7 @@ export const withExtension = (dir: string) => [`--disable-extensions-except=${di
 
 /**
  * Keeps the browser off the network: requests for hosts other than the loopback go to an HTTP proxy on 127.0.0.1
- * (by default a port nothing listens on, so they fail at once), and no host name is resolved, so neither a saved page
+ * (by default a port nothing listens on, so they fail at once), and no host name but `localhost` is resolved, so neither a saved page
  * nor the browser's own services reach out. Chromium never proxies the loopback itself.
  */
-export const offlineFlags = (proxyPort = 9) => [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+export const offlineFlags = (proxyPort = 9) => [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'];
