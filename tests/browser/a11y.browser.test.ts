@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
-import { setSettings } from './extension-calls';
+import { openArticleAndPopup, setSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
@@ -66,9 +66,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launch(browserName);
-    article = await browser.open(server.url('article.html'));
-    await article.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
-    popup = await browser.openPopup(article);
+    ({ article, popup } = await openArticleAndPopup(browser, server));
     await setSettings(popup, { version: 3, hidden: [{ site: '127.0.0.1', text: 'Sharif', entity: 'shehbaz-sharif' }] });
     await popup.reload();
     await popup.waitFor(() => document.querySelector('.found') !== null && document.querySelector('.corrections__undo') !== null, 'the popup with its correction');

@@ -2,7 +2,8 @@
  * What tests do through an extension page (the harness's helper tab or a popup): write and read the stored
  * settings, and send a tab's content script the messages the popup and the background send.
  */
-import type { GlossPage } from './driver';
+import type { GlossBrowser, GlossPage } from './driver';
+import type { TestServer } from './server';
 
 /** Stores `settings` as the reader's settings; `undefined` clears them. */
 export function setSettings(extension: GlossPage, settings: unknown): Promise<void> {
@@ -16,4 +17,11 @@ export function readSettings(extension: GlossPage): Promise<any> {
 export async function sendToPage(extension: GlossPage, page: GlossPage, message: unknown): Promise<any> {
   const id = await page.tabId();
   return extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message);
+}
+
+/** The test article, marked, and the popup opened for its tab: where the popup's tests start. */
+export async function openArticleAndPopup(browser: GlossBrowser, server: TestServer): Promise<{ article: GlossPage; popup: GlossPage }> {
+  const article = await browser.open(server.url('article.html'));
+  await article.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
+  return { article, popup: await browser.openPopup(article) };
 }

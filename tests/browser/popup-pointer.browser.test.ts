@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/core/settings';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
-import { readSettings, setSettings } from './extension-calls';
+import { openArticleAndPopup, readSettings, setSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 type SwitchState = { label: string; checked: boolean; group: string };
@@ -116,9 +116,7 @@ describe.each(BROWSERS)('the popup under a real pointer in %s', (browserName) =>
   beforeAll(async () => {
     server = await startServer();
     browser = await launch(browserName);
-    article = await browser.open(server.url('article.html'));
-    await article.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
-    popup = await browser.openPopup(article);
+    ({ article, popup } = await openArticleAndPopup(browser, server));
     await popup.waitFor(() => document.querySelector('.found') !== null, 'the popup to load the page summary');
   });
 

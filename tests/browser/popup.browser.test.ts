@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
+import { openArticleAndPopup } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 /** Reads a switch's state and its count from the popup, by the switch's accessible name. */
@@ -25,9 +26,7 @@ describe.each(BROWSERS)('the popup in %s', (browserName) => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launch(browserName);
-    article = await browser.open(server.url('article.html'));
-    await article.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
-    popup = await browser.openPopup(article);
+    ({ article, popup } = await openArticleAndPopup(browser, server));
     await popup.waitFor(() => document.querySelector('input[role="switch"]') !== null && document.querySelector('.found') !== null, 'the popup to load the page summary');
   });
 
