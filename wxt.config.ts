@@ -11,8 +11,17 @@ export default defineConfig({
   // needs and the README that says so, not the tests, benchmark, tools or screenshots (a test rebuilds from it).
   zip: {
     includeSources: [
-      'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md',
-      'entrypoints/**', 'components/**', 'core/**', 'knowledge/**', 'utils/**', 'public/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'entrypoints/**',
+      'components/**',
+      'core/**',
+      'knowledge/**',
+      'utils/**',
+      'public/**',
     ],
     // A maintainer's drafts (`npm run knowledge:draft`) are no part of the build.
     excludeSources: ['knowledge/drafts/**'],

@@ -39,7 +39,13 @@ export interface MarkerSession {
 }
 
 /** Tasks and what DevTools shows inside them, script compilation, and the navigation's marks. */
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.compile', 'blink.user_timing'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.compile',
+  'blink.user_timing',
+];
 /** After the marker is done the trace goes on this long, for the rendering and clean-up it leaves behind. */
 export const QUIET_MS = 750;
 const POLL_MS = 200;
@@ -59,7 +65,9 @@ export async function until<T>(probe: () => Promise<T | null | undefined | false
 /** `promise`, or an Error naming `what` if it has not settled in 30 s. */
 export async function within<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not happen in ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not happen in ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS)),
+  );
   try {
     return await Promise.race([promise, timeout]);
   } finally {
@@ -169,7 +177,8 @@ class ChromiumSession implements MarkerSession {
       await sleep(QUIET_MS);
       const events = await traced(page, async () => {
         const insertedAt = await page.evaluate(APPEND);
-        if (this.marker === 'gloss') await until(async () => ((await this.diagnostics())?.lastUpdateDone ?? 0) > insertedAt, 'Gloss marking the appended paragraphs');
+        if (this.marker === 'gloss')
+          await until(async () => ((await this.diagnostics())?.lastUpdateDone ?? 0) > insertedAt, 'Gloss marking the appended paragraphs');
         await sleep(QUIET_MS);
       });
       return costOf(events, false);

@@ -39,14 +39,24 @@ export function total(pages: PageCost[], label: string): PageCost {
     ranges: Object.fromEntries(markers.map((m) => [m, pages.reduce((s, page) => s + (page.ranges[m] ?? 0), 0)])),
     busyMs: Object.fromEntries(markers.map((m) => [m, sum('busyMs', m)])),
     cpuMs: Object.fromEntries(markers.map((m) => [m, sum('cpuMs', m)])),
-    longestExtensionTaskMs: Object.fromEntries(markers.map((m) => [m, { median: Math.max(0, ...pages.map((p) => p.longestExtensionTaskMs[m]?.median ?? 0)), min: 0, max: 0, n: pages.length }])),
+    longestExtensionTaskMs: Object.fromEntries(
+      markers.map((m) => [
+        m,
+        { median: Math.max(0, ...pages.map((p) => p.longestExtensionTaskMs[m]?.median ?? 0)), min: 0, max: 0, n: pages.length },
+      ]),
+    ),
     firstInViewMs: timing.firstInViewMs,
     lastMarkMs: timing.lastMarkMs,
     gloss: timing.gloss,
-    selfMs: Object.fromEntries(markers.map((m) => [m, pages.reduce<Record<string, number>>((out, page) => {
-      for (const [name, ms] of Object.entries(page.selfMs[m] ?? {})) out[name] = (out[name] ?? 0) + ms;
-      return out;
-    }, {})])),
+    selfMs: Object.fromEntries(
+      markers.map((m) => [
+        m,
+        pages.reduce<Record<string, number>>((out, page) => {
+          for (const [name, ms] of Object.entries(page.selfMs[m] ?? {})) out[name] = (out[name] ?? 0) + ms;
+          return out;
+        }, {}),
+      ]),
+    ),
   };
 }
 
@@ -81,7 +91,8 @@ function typical(pages: PageCost[], label: string): PageCost {
     const median = present.length % 2 ? present[m]! : (present[m - 1]! + present[m]!) / 2;
     return { median, min: present[0]!, max: present.at(-1)!, n: present.length };
   };
-  const gloss = (key: 'scriptStartMs' | 'firstPassDoneMs' | 'longestSliceMs') => mid(pages.map((p) => p.gloss?.[key].median)) ?? { median: NaN, min: NaN, max: NaN, n: 0 };
+  const gloss = (key: 'scriptStartMs' | 'firstPassDoneMs' | 'longestSliceMs') =>
+    mid(pages.map((p) => p.gloss?.[key].median)) ?? { median: NaN, min: NaN, max: NaN, n: 0 };
   return {
     page: label,
     real: true,
@@ -107,7 +118,8 @@ function firefoxRow(page: PageCost): string {
 export function costMarkdown(results: CostResults, chromiumVersion: string): string {
   const real = 'pages' in results.real ? results.real : null;
   const worst = real ? [...real.pages].sort((a, b) => adds(b, 'gloss') - adds(a, 'gloss')).slice(0, 5) : [];
-  const realTotal = real && real.pages.length > 0 ? total(real.pages, `**real pages: ${real.pages.length}, summed** (timings: median over pages)`) : null;
+  const realTotal =
+    real && real.pages.length > 0 ? total(real.pages, `**real pages: ${real.pages.length}, summed** (timings: median over pages)`) : null;
   const lines = [
     `**What the page pays** (${chromiumVersion}, headless, each page loaded fresh by each marker in turn, alternating order; medians of ${results.reps} loads, real pages ${real?.reps ?? '–'}). ` +
       `Main-thread time is the thread time of the page's main-thread tasks in a Chromium trace, from navigation until the marker is done and the page has been quiet for ${QUIET_MS} ms ` +
@@ -132,7 +144,7 @@ export function costMarkdown(results: CostResults, chromiumVersion: string): str
   }
   lines.push(
     '',
-    'Where the time Gloss adds goes (trace events by self time, mean with Gloss less mean with none, ms; RunMicrotasks is mostly Gloss\'s own script, resumed after each slice\'s yield):',
+    "Where the time Gloss adds goes (trace events by self time, mean with Gloss less mean with none, ms; RunMicrotasks is mostly Gloss's own script, resumed after each slice's yield):",
     '',
     '| page | grows most |',
     '|---|---|',
@@ -147,7 +159,14 @@ export function costMarkdown(results: CostResults, chromiumVersion: string): str
       '|---|---|---|---|---|---|---|---|---|',
       ...results.firefox.pages.filter((page) => !page.real).map(firefoxRow),
       ...(results.firefox.pages.some((page) => page.real)
-        ? [firefoxRow(typical(results.firefox.pages.filter((page) => page.real), `**real pages: median over ${results.firefox.pages.filter((page) => page.real).length}** (ranges summed)`))]
+        ? [
+            firefoxRow(
+              typical(
+                results.firefox.pages.filter((page) => page.real),
+                `**real pages: median over ${results.firefox.pages.filter((page) => page.real).length}** (ranges summed)`,
+              ),
+            ),
+          ]
         : []),
     );
   } else {

@@ -20,8 +20,19 @@ export interface ExtensionOptions {
   popupOnly: boolean;
 }
 
-export async function measureExtension({ extension, results, url, reps, dynamicPage, popupOnly }: ExtensionOptions): Promise<Pick<Results, 'dynamic' | 'popup'> & { popupRuns: { start: number[]; ready: number[] } }> {
-  const withGloss = await chromium.launchPersistentContext('', { executablePath: CHROMIUM_PATH, headless: true, args: [...withExtension(extension), ...offlineFlags()] });
+export async function measureExtension({
+  extension,
+  results,
+  url,
+  reps,
+  dynamicPage,
+  popupOnly,
+}: ExtensionOptions): Promise<Pick<Results, 'dynamic' | 'popup'> & { popupRuns: { start: number[]; ready: number[] } }> {
+  const withGloss = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...withExtension(extension), ...offlineFlags()],
+  });
   const worker = withGloss.serviceWorkers()[0] ?? (await withGloss.waitForEvent('serviceworker'));
   const origin = worker.url().split('/').slice(0, 3).join('/');
   const helper = await withGloss.newPage();
@@ -58,10 +69,14 @@ export async function measureExtension({ extension, results, url, reps, dynamicP
     await page.goto(url(dynamicPage));
     await firstPass();
     const insertedAt = await page.evaluate(APPEND);
-    const done = await until(async () => {
-      const d = await diagnostics();
-      return d?.lastUpdateDone && d.lastUpdateDone > insertedAt ? d.lastUpdateDone : null;
-    }, 'marking the appended paragraphs', 50);
+    const done = await until(
+      async () => {
+        const d = await diagnostics();
+        return d?.lastUpdateDone && d.lastUpdateDone > insertedAt ? d.lastUpdateDone : null;
+      },
+      'marking the appended paragraphs',
+      50,
+    );
     dynamic.push(done - insertedAt);
     await page.close();
   }
@@ -79,7 +94,9 @@ export async function measureExtension({ extension, results, url, reps, dynamicP
     });
     const popup = await withGloss.newPage();
     await popup.goto(`${origin}/popup.html?tab=${tabId}`);
-    popupReady.push(await until(() => popup.evaluate(() => performance.getEntriesByName('gloss-popup-ready')[0]?.startTime ?? null), 'the popup summary', 50));
+    popupReady.push(
+      await until(() => popup.evaluate(() => performance.getEntriesByName('gloss-popup-ready')[0]?.startTime ?? null), 'the popup summary', 50),
+    );
     popupStart.push(await popup.evaluate(() => performance.getEntriesByName('gloss-popup-start')[0]!.startTime));
     await popup.close();
     await page.close();

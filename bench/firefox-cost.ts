@@ -50,7 +50,10 @@ class FirefoxSession implements MarkerSession {
       // BiDi refuses to navigate to moz-extension:// pages; the page may navigate itself there.
       const popup = `moz-extension://${UUID}/popup.html?tab=0`;
       await first.evaluate((url) => void setTimeout(() => (location.href = url), 0), popup);
-      await until(() => first.evaluate((url) => location.href === url && document.readyState === 'complete', popup).catch(() => false), 'the Firefox helper page');
+      await until(
+        () => first.evaluate((url) => location.href === url && document.readyState === 'complete', popup).catch(() => false),
+        'the Firefox helper page',
+      );
       return new FirefoxSession(marker, browser, first);
     } catch (error) {
       await browser.close();

@@ -18,7 +18,10 @@ const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const inlineCss = {
   name: 'inline-css',
   setup(build: import('esbuild').PluginBuild) {
-    build.onResolve({ filter: /\.css\?inline$/ }, ({ path, resolveDir }) => ({ path: resolve(resolveDir, path.replace(/\?inline$/, '')), namespace: 'inline-css' }));
+    build.onResolve({ filter: /\.css\?inline$/ }, ({ path, resolveDir }) => ({
+      path: resolve(resolveDir, path.replace(/\?inline$/, '')),
+      namespace: 'inline-css',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'inline-css' }, ({ path }) => ({ contents: readFileSync(path, 'utf8'), loader: 'text' }));
   },
 };
@@ -49,7 +52,14 @@ export interface InPageOptions {
 /** Each page's results, the extension's own numbers left at zero for the extension section to fill. */
 export async function measureInPage({ pages, url, knowledge, reps, warm, log }: InPageOptions): Promise<{ results: PageResult[] }> {
   const runner = (
-    await build({ entryPoints: [resolve(ROOT, 'bench/runner.ts')], bundle: true, write: false, format: 'iife', tsconfig: resolve(ROOT, 'tsconfig.json'), plugins: [inlineCss] })
+    await build({
+      entryPoints: [resolve(ROOT, 'bench/runner.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      tsconfig: resolve(ROOT, 'tsconfig.json'),
+      plugins: [inlineCss],
+    })
   ).outputFiles[0]!.text;
   const kinds = Object.fromEntries(knowledge.entities.map((e) => [e.id, e.kind]));
   const acronyms = knowledge.index.aliases.filter((a) => a.form === 'acronym').map((a) => a.words.join(a.gaps[0] === 'dot' ? '.' : ' '));
@@ -67,7 +77,16 @@ export async function measureInPage({ pages, url, knowledge, reps, warm, log }: 
   const context = await browser.newContext();
   const results: PageResult[] = [];
   for (const spec of pages) {
-    const samples = { floorCold: [] as number[], floorWarm: [] as number[], glossCold: [] as number[], glossWarm: [] as number[], frame: [] as number[], slice: [] as number[], heap: [] as number[], markjs: [] as number[] };
+    const samples = {
+      floorCold: [] as number[],
+      floorWarm: [] as number[],
+      glossCold: [] as number[],
+      glossWarm: [] as number[],
+      frame: [] as number[],
+      slice: [] as number[],
+      heap: [] as number[],
+      markjs: [] as number[],
+    };
     const phases = { walk: [] as number[], match: [] as number[], record: [] as number[], paint: [] as number[] };
     let ranges = 0;
     let slices = 0;
@@ -116,7 +135,15 @@ export async function measureInPage({ pages, url, knowledge, reps, warm, log }: 
       characters,
       elements,
       floor: { cold: stat(samples.floorCold), warm: stat(samples.floorWarm) },
-      gloss: { cold: stat(samples.glossCold), warm: stat(samples.glossWarm), firstFrame: stat(samples.frame), ranges, slices, longestSliceMs: stat(samples.slice), heapGrowthMB: stat(samples.heap) },
+      gloss: {
+        cold: stat(samples.glossCold),
+        warm: stat(samples.glossWarm),
+        firstFrame: stat(samples.frame),
+        ranges,
+        slices,
+        longestSliceMs: stat(samples.slice),
+        heapGrowthMB: stat(samples.heap),
+      },
       phases: { walk: stat(phases.walk), match: stat(phases.match), record: stat(phases.record), paint: stat(phases.paint) },
       markjs: samples.markjs.length > 0 ? { cold: stat(samples.markjs), marks: markjsMarks } : null,
       extension: { readyMs: stat([0]), longestSliceMs: stat([0]) },

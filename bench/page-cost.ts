@@ -42,13 +42,29 @@ const statOrNull = (values: (number | null)[]) => {
 function meanByName(costs: MainThreadCost[]): Record<string, number> {
   const sums: Record<string, number> = {};
   for (const cost of costs) for (const [name, ms] of Object.entries(cost.selfMs)) sums[name] = (sums[name] ?? 0) + ms / costs.length;
-  return Object.fromEntries(Object.entries(sums).filter(([, ms]) => ms >= 0.1).map(([name, ms]) => [name, Math.round(ms * 10) / 10]));
+  return Object.fromEntries(
+    Object.entries(sums)
+      .filter(([, ms]) => ms >= 0.1)
+      .map(([name, ms]) => [name, Math.round(ms * 10) / 10]),
+  );
 }
 
 export function summarise(target: CostTarget, samples: Map<Marker, LoadSample[]>): PageCost {
-  const result: PageCost = { page: target.page, real: target.real, ranges: {}, busyMs: {}, cpuMs: {}, longestExtensionTaskMs: {}, firstInViewMs: {}, lastMarkMs: {}, gloss: null, selfMs: {} };
+  const result: PageCost = {
+    page: target.page,
+    real: target.real,
+    ranges: {},
+    busyMs: {},
+    cpuMs: {},
+    longestExtensionTaskMs: {},
+    firstInViewMs: {},
+    lastMarkMs: {},
+    gloss: null,
+    selfMs: {},
+  };
   for (const [marker, loads] of samples) {
-    const since = (load: LoadSample, t: number | null) => (t === null || load.probe.domContentLoaded === null ? null : t - load.probe.domContentLoaded);
+    const since = (load: LoadSample, t: number | null) =>
+      t === null || load.probe.domContentLoaded === null ? null : t - load.probe.domContentLoaded;
     result.ranges[marker] = stat(loads.map((load) => load.probe.ranges)).median;
     result.firstInViewMs[marker] = statOrNull(loads.map((load) => since(load, load.probe.firstInView)));
     result.lastMarkMs[marker] = statOrNull(loads.map((load) => since(load, load.probe.lastMark)));
@@ -93,7 +109,11 @@ export async function measurePages(targets: CostTarget[], sessions: MarkerSessio
 }
 
 /** Main-thread time (thread and wall) to mark 100 appended paragraphs, per session (alternating order). */
-export async function measureAppend(url: string, sessions: MarkerSession[], reps: number): Promise<Record<'cpuMs' | 'busyMs', Partial<Record<Marker, Stat>>>> {
+export async function measureAppend(
+  url: string,
+  sessions: MarkerSession[],
+  reps: number,
+): Promise<Record<'cpuMs' | 'busyMs', Partial<Record<Marker, Stat>>>> {
   const runs = new Map<Marker, MainThreadCost[]>(sessions.map((session) => [session.marker, []]));
   for (let rep = 0; rep < reps; rep++) {
     for (const session of rep % 2 === 0 ? sessions : [...sessions].reverse()) {
@@ -101,6 +121,7 @@ export async function measureAppend(url: string, sessions: MarkerSession[], reps
       if (cost) runs.get(session.marker)!.push(cost);
     }
   }
-  const of = (what: 'cpuMs' | 'busyMs') => Object.fromEntries([...runs].filter(([, costs]) => costs.length > 0).map(([marker, costs]) => [marker, stat(costs.map((cost) => cost[what]))]));
+  const of = (what: 'cpuMs' | 'busyMs') =>
+    Object.fromEntries([...runs].filter(([, costs]) => costs.length > 0).map(([marker, costs]) => [marker, stat(costs.map((cost) => cost[what]))]));
   return { cpuMs: of('cpuMs'), busyMs: of('busyMs') };
 }

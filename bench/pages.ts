@@ -51,11 +51,11 @@ export const PAGES: PageSpec[] = [
   { name: 'elements-50k', size: 200_000, density: 2, wrappers: 12, paragraph: 20 },
 ];
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 export function generatePage(spec: PageSpec, surfaceForms: readonly string[], seed = 1): string {
   const next = random(seed);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const paragraphs: string[] = [];
   const paragraphSize = spec.paragraph ?? 600;
   let size = 0;
@@ -69,13 +69,13 @@ export function generatePage(spec: PageSpec, surfaceForms: readonly string[], se
     }
     size += text.length;
     const [head, tail] = [text.slice(0, text.length >> 1), text.slice(text.length >> 1)];
-    let html = `<p>${escape(head)}<a href="#">${escape(tail.slice(0, 20))}</a>${escape(tail.slice(20))}</p>`;
+    let html = `<p>${escapeHtml(head)}<a href="#">${escapeHtml(tail.slice(0, 20))}</a>${escapeHtml(tail.slice(20))}</p>`;
     for (let w = 0; w < (spec.wrappers ?? 0); w++) html = `<div class="w${w}">${html}</div>`;
     paragraphs.push(html);
   }
-  const sidebar = Array.from({ length: 8 }, () => `<li><a href="#">${escape(pick(FILLER))}</a></li>`).join('');
+  const sidebar = Array.from({ length: 8 }, () => `<li><a href="#">${escapeHtml(pick(FILLER))}</a></li>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${spec.name}</title>
 <style>body{font:16px/1.5 Georgia,serif;max-width:960px;margin:0 auto;display:grid;grid-template-columns:1fr 240px;gap:24px}</style></head>
 <body><header><nav><a href="#">World</a> <a href="#">Politics</a> <a href="#">Business</a></nav></header>
-<main><h1>${escape(pick(FILLER))}</h1>${paragraphs.join('\n')}</main><aside><h2>Most read</h2><ul>${sidebar}</ul></aside></body></html>`;
+<main><h1>${escapeHtml(pick(FILLER))}</h1>${paragraphs.join('\n')}</main><aside><h2>Most read</h2><ul>${sidebar}</ul></aside></body></html>`;
 }

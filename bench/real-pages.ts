@@ -10,7 +10,9 @@ export const REAL_PAGES_DIR = resolve(new URL('../../shared/realpages', import.m
 /** `count` pages spread evenly over the folder's sorted list (all of them if `count` is at least that many). */
 export function samplePages(count: number, dir = REAL_PAGES_DIR): string[] {
   if (!existsSync(dir)) return [];
-  const all = readdirSync(dir).filter((file) => file.endsWith('.html')).sort();
+  const all = readdirSync(dir)
+    .filter((file) => file.endsWith('.html'))
+    .sort();
   if (count >= all.length) return all;
   return Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)]!);
 }

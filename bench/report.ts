@@ -58,12 +58,13 @@ export function markdown(results: Results): string {
   }
   lines.push(
     '',
-    'Where Gloss\'s time goes, warm, unsliced (ms): ',
+    "Where Gloss's time goes, warm, unsliced (ms): ",
     '',
     '| page | walk | match | record | paint | warm total, sliced | floor, warm |',
     '|---|---|---|---|---|---|---|',
     ...results.pages.map(
-      (p) => `| ${p.page} | ${f(p.phases.walk.median)} | ${f(p.phases.match.median)} | ${f(p.phases.record.median)} | ${f(p.phases.paint.median)} | ${f(p.gloss.warm.median)} | ${f(p.floor.warm.median)} |`,
+      (p) =>
+        `| ${p.page} | ${f(p.phases.walk.median)} | ${f(p.phases.match.median)} | ${f(p.phases.record.median)} | ${f(p.phases.paint.median)} | ${f(p.gloss.warm.median)} | ${f(p.floor.warm.median)} |`,
     ),
     '',
     `Content script: ${f(results.bundle.rawKB)} KB, ${f(results.bundle.gzipKB)} KB gzipped (knowledge included). ` +

@@ -54,14 +54,19 @@ const { values } = parseArgs({
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const log = (line: string) => console.error(line);
 const sections = new Set(values.popup ? ['in-page'] : values.sections.split(','));
-for (const section of sections) if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`unknown section ${section}; use ${SECTIONS.join(', ')}`);
+for (const section of sections)
+  if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`unknown section ${section}; use ${SECTIONS.join(', ')}`);
 const REPS = values.smoke ? 1 : Number(values.reps);
 const SMOKE_PAGES = ['article-10kb', 'no-mention-20kb'];
 const chosen = values.pages?.split(',') ?? (values.smoke ? SMOKE_PAGES : null);
 const pages = values.popup ? [] : PAGES.filter((p) => !chosen || chosen.includes(p.name));
 // The smoke run is what `npm test` runs: it must not depend on data outside the project.
 const realFiles = values.smoke ? [] : samplePages(Number(values['real-pages']));
-const realSkipped = values.smoke ? 'left out of the smoke run.' : realFiles.length === 0 ? `${REAL_PAGES_DIR} is absent, so no real page was measured.` : null;
+const realSkipped = values.smoke
+  ? 'left out of the smoke run.'
+  : realFiles.length === 0
+    ? `${REAL_PAGES_DIR} is absent, so no real page was measured.`
+    : null;
 if (sections.has('real') && realSkipped) log(`real pages: ${realSkipped}`);
 
 const FIREFOX_BUILD = resolve(ROOT, '.output/firefox-mv3-test');
@@ -72,19 +77,36 @@ if (!values['no-build']) {
 
 const knowledge = buildBundle(loadKnowledge());
 const forms = knowledge.entities.flatMap((e) => e.aliases);
-const server = await startBenchServer(new Map(pages.map((spec) => [spec.name, generatePage(spec, forms)])), realFiles.length > 0 ? REAL_PAGES_DIR : null);
+const server = await startBenchServer(
+  new Map(pages.map((spec) => [spec.name, generatePage(spec, forms)])),
+  realFiles.length > 0 ? REAL_PAGES_DIR : null,
+);
 const extension = resolve(ROOT, values.extension);
 // The system's wrapper script prints the version after a complaint of its own on stderr.
-const chromiumVersion = execSync(`${CHROMIUM_PATH} --version`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(' built')[0]!.trim();
+const chromiumVersion = execSync(`${CHROMIUM_PATH} --version`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  .split(' built')[0]!
+  .trim();
 
 let report: Results | null = null;
 if (sections.has('in-page')) {
   const { results } = await measureInPage({ pages, url: (name) => server.url(name), knowledge, reps: REPS, warm: values.smoke ? 1 : 3, log });
-  const measured = await measureExtension({ extension, results, url: (name) => server.url(name), reps: REPS, dynamicPage: values.smoke ? 'article-10kb' : 'article-100kb', popupOnly: values.popup });
+  const measured = await measureExtension({
+    extension,
+    results,
+    url: (name) => server.url(name),
+    reps: REPS,
+    dynamicPage: values.smoke ? 'article-10kb' : 'article-100kb',
+    popupOnly: values.popup,
+  });
   if (values.popup) {
-    for (const [what, runs] of [['code starts', measured.popupRuns.start], ['summary shown', measured.popupRuns.ready]] as const) {
+    for (const [what, runs] of [
+      ['code starts', measured.popupRuns.start],
+      ['summary shown', measured.popupRuns.ready],
+    ] as const) {
       const { median, min, max } = stat(runs);
-      console.log(`popup ${what} (ms): median ${median.toFixed(1)}, min ${min.toFixed(1)}, max ${max.toFixed(1)}; runs ${runs.map((ms) => ms.toFixed(1)).join(' ')}`);
+      console.log(
+        `popup ${what} (ms): median ${median.toFixed(1)}, min ${min.toFixed(1)}, max ${max.toFixed(1)}; runs ${runs.map((ms) => ms.toFixed(1)).join(' ')}`,
+      );
     }
     server.close();
     process.exit(0);
@@ -116,7 +138,11 @@ if (sections.has('cost') || sections.has('real') || sections.has('firefox')) {
     firefox: { skipped: 'not measured in this run (--sections).' },
   };
   if (sections.has('cost') || (sections.has('real') && real.length > 0)) {
-    const sessions: MarkerSession[] = [await launchChromium('none', null), await launchChromium('naive', naive.dir), await launchChromium('gloss', extension)];
+    const sessions: MarkerSession[] = [
+      await launchChromium('none', null),
+      await launchChromium('naive', naive.dir),
+      await launchChromium('gloss', extension),
+    ];
     try {
       if (sections.has('cost')) {
         cost.chromium = await measurePages(generated, sessions, REPS, log);
@@ -140,7 +166,11 @@ if (sections.has('cost') || sections.has('real') || sections.has('firefox')) {
     try {
       const reps = values.smoke ? 1 : Number(values['firefox-reps']);
       const targets = [...generated, ...(sections.has('real') ? real : [])];
-      cost.firefox = { browser: execSync(`${FIREFOX_PATH} --version`, { encoding: 'utf8' }).trim(), reps, pages: await measurePages(targets, sessions, reps, log) };
+      cost.firefox = {
+        browser: execSync(`${FIREFOX_PATH} --version`, { encoding: 'utf8' }).trim(),
+        reps,
+        pages: await measurePages(targets, sessions, reps, log),
+      };
     } finally {
       for (const session of sessions) await session.close();
     }
@@ -153,7 +183,8 @@ const table = [...(report ? [markdown(report)] : []), ...(cost ? [costMarkdown(c
 console.log(table);
 if (values.readme) {
   const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-  if (!/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/.test(readme)) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> section');
+  if (!/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/.test(readme))
+    throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> section');
   const updated = readme.replace(/(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/, `$1\n${table}\n$2`);
   writeFileSync(resolve(ROOT, 'README.md'), updated);
 }

@@ -90,7 +90,11 @@ const api = {
   markjs(): Promise<{ ms: number; marks: number }> {
     const start = performance.now();
     marker = new Mark(document.body);
-    const options = { separateWordSearch: false, diacritics: false, accuracy: { value: 'exactly' as const, limiters: [',', '.', ';', ':', '!', '?', '"', "'", '’', '(', ')', '-', '—'] } };
+    const options = {
+      separateWordSearch: false,
+      diacritics: false,
+      accuracy: { value: 'exactly' as const, limiters: [',', '.', ';', ':', '!', '?', '"', "'", '’', '(', ')', '-', '—'] },
+    };
     return new Promise((resolve) => {
       marker!.mark(setup.names, {
         ...options,

@@ -56,7 +56,9 @@ export function probeThread(events: readonly TraceEvent[]): Thread | null {
 
 /** When the page's navigation started on that thread, in trace microseconds; -Infinity if the trace has none. */
 export function navigationStart(events: readonly TraceEvent[], thread: Thread): number {
-  const start = events.find((event) => event.name === 'navigationStart' && event.pid === thread.pid && event.tid === thread.tid && event.args?.data?.documentLoaderURL);
+  const start = events.find(
+    (event) => event.name === 'navigationStart' && event.pid === thread.pid && event.tid === thread.tid && event.args?.data?.documentLoaderURL,
+  );
   return start ? start.ts : -Infinity;
 }
 

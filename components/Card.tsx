@@ -47,7 +47,14 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
   const nameId = `gloss-card-name-${entity.id}`;
   const summaryId = `gloss-card-summary-${entity.id}`;
   return (
-    <section class="card" role="dialog" aria-labelledby={nameId} aria-describedby={entity.summary.map((_, i) => `${summaryId}-${i}`).join(' ')} tabIndex={-1} data-kind={entity.kind}>
+    <section
+      class="card"
+      role="dialog"
+      aria-labelledby={nameId}
+      aria-describedby={entity.summary.map((_, i) => `${summaryId}-${i}`).join(' ')}
+      tabIndex={-1}
+      data-kind={entity.kind}
+    >
       <div class="card__header">
         <div>
           <h2 class="card__name" id={nameId}>

@@ -54,8 +54,12 @@ function buildTrie({ aliases, otherNames }: CompiledIndex): Map<string, TrieNode
     for (let k = 1; k < name.keys.length; k++) node = step(node.children, `${name.gaps[k - 1]} ${name.keys[k]}`);
     return node;
   };
-  aliases.forEach((alias, position) => insert(alias).terminals.push(position));
-  otherNames.forEach((name, position) => insert(name).others.push(position));
+  aliases.forEach((alias, position) => {
+    insert(alias).terminals.push(position);
+  });
+  otherNames.forEach((name, position) => {
+    insert(name).others.push(position);
+  });
   return root;
 }
 

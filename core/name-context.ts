@@ -26,7 +26,26 @@ export const NOT_A_NAME: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter
  * Lower-case particles that continue a name past the word before them ("Dar es Salaam", "Malik al-Haq"), Urdu's
  * genitive ones included ("Aman ki Asha", a peace campaign).
  */
-export const NAME_PARTICLES: ReadonlySet<string> = new Set(['es', 'el', 'al', 'ul', 'bin', 'ibn', 'de', 'da', 'del', 'di', 'du', 'van', 'von', 'le', 'la', 'ki', 'ka', 'ke']);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'es',
+  'el',
+  'al',
+  'ul',
+  'bin',
+  'ibn',
+  'de',
+  'da',
+  'del',
+  'di',
+  'du',
+  'van',
+  'von',
+  'le',
+  'la',
+  'ki',
+  'ka',
+  'ke',
+]);
 
 /** Suffixes that make a full name someone else's ("Donald Trump Jr."). */
 export const GENERATION_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii']);

@@ -23,8 +23,14 @@ function phraseAround({ text, starts, ends }: Words, first: number, last: number
   const after = phrase.slice(star + 1);
   const start = starts[first]!;
   const end = ends[last]!;
-  const head = text.slice(Math.max(0, start - before.length - 1), start).replace(/\s/g, ' ').toLowerCase();
-  const tail = text.slice(end, end + after.length + 1).replace(/\s/g, ' ').toLowerCase();
+  const head = text
+    .slice(Math.max(0, start - before.length - 1), start)
+    .replace(/\s/g, ' ')
+    .toLowerCase();
+  const tail = text
+    .slice(end, end + after.length + 1)
+    .replace(/\s/g, ' ')
+    .toLowerCase();
   const headFits = before === '' || (head.endsWith(before) && !LETTER.test(head.slice(0, head.length - before.length)));
   const tailFits = after === '' || (tail.startsWith(after) && !LETTER.test(tail.slice(after.length)));
   return headFits && tailFits;

@@ -34,6 +34,7 @@ export function tokenize(text: string, starts: number[], ends: number[]): void {
   }
 }
 const MARKS = /\p{M}/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: every ASCII character, control characters included, folds as it is
 const ASCII = /^[\x00-\x7F]*$/;
 
 /** The word without the invisible characters that were allowed inside it. */

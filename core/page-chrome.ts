@@ -46,7 +46,9 @@ export function regionOfLanguage(words: Words, first: number, end: number, acron
 export function wordInCapitals(words: Words, first: number): boolean {
   if (first === 0) return false;
   const before = word(words, first - 1);
-  return isSpaceOnly(words.text.slice(words.ends[first - 1], words.starts[first])) && before.length >= 2 && isAllCaps(before) && foldKey(before) !== 'the';
+  return (
+    isSpaceOnly(words.text.slice(words.ends[first - 1], words.starts[first])) && before.length >= 2 && isAllCaps(before) && foldKey(before) !== 'the'
+  );
 }
 
 export function inWebAddress(text: string, end: number): boolean {

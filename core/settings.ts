@@ -50,13 +50,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   wholePage: [],
 });
 
-
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 const isCorrection = (value: unknown): value is Correction =>
   typeof value === 'object' &&
   value !== null &&
-  ['site', 'text', 'entity'].every((field) => typeof (value as Record<string, unknown>)[field] === 'string' && (value as Record<string, string>)[field] !== '');
+  ['site', 'text', 'entity'].every(
+    (field) => typeof (value as Record<string, unknown>)[field] === 'string' && (value as Record<string, string>)[field] !== '',
+  );
 
 const sameCorrection = (a: Correction, b: Correction) => a.site === b.site && a.entity === b.entity && surfaceKey(a.text) === surfaceKey(b.text);
 
@@ -76,7 +77,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [`expected an object, got ${JSON.stringify(raw)?.slice(0, 80)}`] };
   const stored = raw as Record<string, unknown>;
   const problems: string[] = [];
-  if (stored.version !== SETTINGS_VERSION && stored.version !== 1 && stored.version !== 2) problems.push(`unknown version ${JSON.stringify(stored.version)}`);
+  if (stored.version !== SETTINGS_VERSION && stored.version !== 1 && stored.version !== 2)
+    problems.push(`unknown version ${JSON.stringify(stored.version)}`);
   for (const field of ['enabled', 'announce'] as const) {
     if (typeof stored[field] === 'boolean') settings[field] = stored[field];
     else if (field in stored) problems.push(`${field} is not a boolean`);
@@ -93,7 +95,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (Array.isArray(stored.hidden)) {
     for (const item of stored.hidden) {
       if (!isCorrection(item)) problems.push(`hidden holds ${JSON.stringify(item)?.slice(0, 80)}, not a correction`);
-      else if (!settings.hidden.some((known) => sameCorrection(known, item))) settings.hidden.push({ site: item.site, text: item.text, entity: item.entity });
+      else if (!settings.hidden.some((known) => sameCorrection(known, item)))
+        settings.hidden.push({ site: item.site, text: item.text, entity: item.entity });
     }
   } else if ('hidden' in stored) {
     problems.push('hidden is not a list');

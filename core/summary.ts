@@ -17,7 +17,6 @@ interface EntityLike {
   topics: readonly string[];
 }
 
-
 /** Marks on the page per topic id: an entity's marks count for each of its topics. */
 export function countByTopic(found: readonly Found[], entities: ReadonlyMap<string, EntityLike>): Map<string, number> {
   const counts = new Map<string, number>();
@@ -37,7 +36,10 @@ export function countByKind(found: readonly Found[], entities: ReadonlyMap<strin
 }
 
 /** The entities found, grouped by kind in a fixed order, most mentioned first, then by name. */
-export function groupByKind<E extends EntityLike>(found: readonly Found[], entities: ReadonlyMap<string, E>): { kind: Kind; items: { entity: E; count: number }[] }[] {
+export function groupByKind<E extends EntityLike>(
+  found: readonly Found[],
+  entities: ReadonlyMap<string, E>,
+): { kind: Kind; items: { entity: E; count: number }[] }[] {
   return KIND_IDS.map((kind) => ({
     kind,
     items: found

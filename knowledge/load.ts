@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { EntitySchema, NamesakeSetSchema, OtherNameSchema, SourceSchema, TopicSchema, type Entity, type Knowledge } from './schema';
 import { aliasClaims } from './alias-claims';
 import { otherNameProblem } from './other-names';
@@ -169,7 +169,9 @@ function checkPassages(knowledge: Knowledge, at: (entity: Entity) => string, pro
     const passages = new Set(source.passages.map((passage) => passage.paragraph));
     for (const { field, paragraph } of citingClaims(entity)) {
       if (!passages.has(paragraph)) {
-        problems.push(`${at(entity)}, field ${field}: source "${source.id}" has no passage for paragraph ${paragraph} (npm run passages -- --source <article>)`);
+        problems.push(
+          `${at(entity)}, field ${field}: source "${source.id}" has no passage for paragraph ${paragraph} (npm run passages -- --source <article>)`,
+        );
       }
     }
   }

@@ -32,7 +32,11 @@ function table(file: string, mentions: Mention[]): string {
   const lines = [...rows.values()].map((r) => [r.entity, JSON.stringify(r.text), String(r.count), String(r.first)]);
   const header = ['entity', 'text', 'count', 'first at'];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [`${file}: ${mentions.length} mentions`, format(header), ...lines.map(format)].join('\n');
 }
 

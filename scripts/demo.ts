@@ -45,10 +45,13 @@ if (values['popup-screenshot']) {
   // The popup for the demo tab, opened as a page: the only other tab is the demo page.
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 360, height: 1000 });
-  const origin = context.serviceWorkers()[0]?.url().split('/background.js')[0] ?? (await context.waitForEvent('serviceworker')).url().split('/background.js')[0];
+  const origin =
+    context.serviceWorkers()[0]?.url().split('/background.js')[0] ?? (await context.waitForEvent('serviceworker')).url().split('/background.js')[0];
   await popup.goto(`${origin}/popup.html`);
   const tabId = await popup.evaluate(async () => {
-    const tabsApi = (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }>; query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs;
+    const tabsApi = (
+      globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }>; query(q: object): Promise<{ id: number }[]> } } }
+    ).chrome.tabs;
     const self = await tabsApi.getCurrent();
     const tabs = await tabsApi.query({});
     return tabs.find((tab) => tab.id !== self.id)!.id;

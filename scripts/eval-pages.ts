@@ -53,7 +53,9 @@ if (!browsers.every((name) => BROWSERS.includes(name))) {
   console.error(`--browser must be one of ${BROWSERS.join(', ')}`);
   process.exit(2);
 }
-const all = readdirSync(PAGES_DIR).filter((name) => name.endsWith('.html')).sort();
+const all = readdirSync(PAGES_DIR)
+  .filter((name) => name.endsWith('.html'))
+  .sort();
 const filtered = values.filter ? all.filter((name) => name.includes(values.filter!)) : all;
 const files = values.pages ? filtered.slice(0, Number(values.pages)) : filtered;
 if (files.length === 0) {

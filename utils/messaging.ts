@@ -104,4 +104,3 @@ export async function askShortcut(): Promise<string> {
     return '';
   }
 }
-

@@ -165,8 +165,7 @@ export class CardController {
     if (mark) {
       void this.options.host.prefetch(mark.entity);
       this.focusTimer = window.setTimeout(() => void this.show(mark, mark.pieces[0]!, 'focus'), DWELL_MS);
-    }
-    else if (this.open && this.openedBy === 'focus') this.scheduleClose();
+    } else if (this.open && this.openedBy === 'focus') this.scheduleClose();
   }
 
   private onKeyDown(event: KeyboardEvent): void {

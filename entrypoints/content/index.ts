@@ -153,15 +153,24 @@ export default defineContentScript({
       }
     };
     ctx.onInvalidated(() => session.stop());
-    ctx.onInvalidated(watchSettings((next) => {
-      settings = next;
-      void apply();
-    }));
+    ctx.onInvalidated(
+      watchSettings((next) => {
+        settings = next;
+        void apply();
+      }),
+    );
 
     /** Shown marks to step through or reveal; none while Gloss is off here. */
     const hasMarks = () => running && session.marks.marks.size > 0;
     const handlers: PageHandlers = {
-      'gloss:diagnostics': () => ({ budgetUnits: SLICING.budgetUnits, slices: scheduler.slices, scriptStart, rescans: session.rescans, scope, ...timings }),
+      'gloss:diagnostics': () => ({
+        budgetUnits: SLICING.budgetUnits,
+        slices: scheduler.slices,
+        scriptStart,
+        rescans: session.rescans,
+        scope,
+        ...timings,
+      }),
       'gloss:summary': () => {
         const counts = new Map<string, number>();
         for (const mark of session.marks.marks) if (!corrected(mark)) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);

@@ -45,7 +45,14 @@ export class PageMarks {
   addFromChunk(chunk: TextChunk, mentions: readonly Mention[]): PageMark[] {
     const added: PageMark[] = [];
     for (const mention of mentions) {
-      const mark: PageMark = { id: this.nextId++, entity: mention.entity, kind: this.kindOf(mention.entity), text: mention.text, via: mention.via, pieces: [] };
+      const mark: PageMark = {
+        id: this.nextId++,
+        entity: mention.entity,
+        kind: this.kindOf(mention.entity),
+        text: mention.text,
+        via: mention.via,
+        pieces: [],
+      };
       for (let r = runAt(chunk, mention.start); r < chunk.runs.length; r++) {
         const run = chunk.runs[r]!;
         if (run.start >= mention.end) break;

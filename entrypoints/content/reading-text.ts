@@ -16,8 +16,20 @@ export interface ReadingScope {
 
 /** Landmarks and widgets that are never reading text (ARIA roles, and the elements that have them implicitly). */
 const CHROME_ROLES = new Set([
-  'navigation', 'menu', 'menubar', 'tablist', 'toolbar', 'banner', 'contentinfo', 'search', 'complementary', 'dialog',
-  'alertdialog', 'button', 'listbox', 'tree',
+  'navigation',
+  'menu',
+  'menubar',
+  'tablist',
+  'toolbar',
+  'banner',
+  'contentinfo',
+  'search',
+  'complementary',
+  'dialog',
+  'alertdialog',
+  'button',
+  'listbox',
+  'tree',
 ]);
 const CHROME_TAGS = new Set(['nav', 'aside', 'menu', 'dialog', 'footer', 'button']);
 /** Sectioning content: a header or footer inside one belongs to it, not to the page (HTML-AAM). */
@@ -28,9 +40,32 @@ const SECTIONING = 'article, aside, main, nav, section, [role=article], [role=ma
  * words at every non-letter and at camel case ("PromoSmall", "most-read", "share_bar").
  */
 const CHROME_WORDS = new Set([
-  'cookie', 'cookies', 'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'share', 'sharing', 'social', 'follow', 'newsletter',
-  'subscribe', 'related', 'recommended', 'popular', 'mostread', 'trending', 'ticker', 'comment', 'comments', 'promo',
-  'sponsored', 'advert', 'outbrain', 'taboola', 'sidebar',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'breadcrumb',
+  'breadcrumbs',
+  'share',
+  'sharing',
+  'social',
+  'follow',
+  'newsletter',
+  'subscribe',
+  'related',
+  'recommended',
+  'popular',
+  'mostread',
+  'trending',
+  'ticker',
+  'comment',
+  'comments',
+  'promo',
+  'sponsored',
+  'advert',
+  'outbrain',
+  'taboola',
+  'sidebar',
 ]);
 const NAME_WORD = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
 
@@ -125,7 +160,8 @@ export function isChrome(element: Element, inArticle: boolean): boolean {
   if (!isBlock(element)) return false;
   const names = `${element.id} ${element.getAttribute('class') ?? ''}`;
   if (names.length > 1 && hasChromeWord(names)) return true;
-  if (inArticle) return CONTAINERS.has(element.localName) && element.getElementsByTagName('a').length >= MENU_MIN_LINKS && isLinkList(element, Infinity);
+  if (inArticle)
+    return CONTAINERS.has(element.localName) && element.getElementsByTagName('a').length >= MENU_MIN_LINKS && isLinkList(element, Infinity);
   return mayBeMenu(element) && isLinkList(element, MENU_LINK_LENGTH);
 }
 
@@ -221,7 +257,11 @@ function headline(doc: Document): Element | null {
 /** The headline with what sits beside it in a small block: the standfirst, the byline. */
 function headlineBlock(heading: Element, article: Element, { text }: Prose): Element {
   let block = heading;
-  for (let parent = block.parentElement; parent && !parent.contains(article) && (text.get(parent) ?? 0) <= HEADLINE_BLOCK; parent = parent.parentElement) {
+  for (
+    let parent = block.parentElement;
+    parent && !parent.contains(article) && (text.get(parent) ?? 0) <= HEADLINE_BLOCK;
+    parent = parent.parentElement
+  ) {
     block = parent;
   }
   return block;

@@ -81,9 +81,7 @@ export function App({ knowledge, api, tabId, first }: AppProps) {
             disabled={hostname === null}
             onChange={(on) => hostname && update((s) => ({ ...s, sitesOff: toggle(s.sitesOff, hostname, !on) }))}
           />
-          {hostname && (
-            <ScopeChoice scope={scopeOn(settings, hostname)} onChange={(scope) => update((s) => withScope(s, hostname, scope))} />
-          )}
+          {hostname && <ScopeChoice scope={scopeOn(settings, hostname)} onChange={(scope) => update((s) => withScope(s, hostname, scope))} />}
           {hostname && (
             <Corrections
               corrections={settings.hidden.filter((correction) => correction.site === hostname)}
@@ -102,8 +100,8 @@ export function App({ knowledge, api, tabId, first }: AppProps) {
       )}
       {summary === null && (
         <p class="notice" role="status">
-          Gloss can’t run on this page. Browsers keep extensions off their own pages, the extension stores and the PDF viewer;
-          a page opened before Gloss was installed needs a reload.
+          Gloss can’t run on this page. Browsers keep extensions off their own pages, the extension stores and the PDF viewer; a page opened before
+          Gloss was installed needs a reload.
         </p>
       )}
       {settings && summary && (

@@ -19,6 +19,10 @@ export const browserApi: PopupApi = {
   loadSettings,
   saveSettings,
   watchSettings,
-  summary: (tabId) => sendToTab(tabId, { type: 'gloss:summary' }).then((summary) => summary ?? null, () => null),
+  summary: (tabId) =>
+    sendToTab(tabId, { type: 'gloss:summary' }).then(
+      (summary) => summary ?? null,
+      () => null,
+    ),
   reveal: (tabId, entity) => sendToTab(tabId, { type: 'gloss:reveal', entity }).then(() => undefined),
 };

@@ -54,7 +54,13 @@ function split(marks: readonly Mark[], reading: ReadonlySet<number>): Split {
 export function pageFigures(oracle: Oracle, pageMarks: readonly Mark[], articleMarks: readonly Mark[]): PageFigures {
   if (!oracle.article) {
     const none = { inside: 0, outside: 0 };
-    return { article: false, pageMode: none, articleMode: none, unjudged: { page: pageMarks.length, article: articleMarks.length }, recall: { of: 0, kept: 0 } };
+    return {
+      article: false,
+      pageMode: none,
+      articleMode: none,
+      unjudged: { page: pageMarks.length, article: articleMarks.length },
+      recall: { of: 0, kept: 0 },
+    };
   }
   const reading = readingNodes(oracle);
   const kept = new Set(articleMarks.filter((mark) => isInside(mark, reading)).map(markKey));

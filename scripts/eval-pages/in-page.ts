@@ -107,11 +107,27 @@ function oracle(): Oracle {
 }
 
 const LANDMARK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'menu', 'form', 'dialog', 'main', 'article', 'section']);
-const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'form', 'main', 'article', 'region']);
+const LANDMARK_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'menu',
+  'menubar',
+  'dialog',
+  'form',
+  'main',
+  'article',
+  'region',
+]);
 
 const label = (element: Element) => {
   const id = element.id ? `#${element.id}` : '';
-  const classes = [...element.classList].slice(0, 3).map((name) => `.${name}`).join('');
+  const classes = [...element.classList]
+    .slice(0, 3)
+    .map((name) => `.${name}`)
+    .join('');
   return `${element.localName}${id}${classes}`;
 };
 

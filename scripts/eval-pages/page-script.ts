@@ -16,10 +16,18 @@ export async function buildPageScript(): Promise<string> {
 type Api = { marks(): Mark[]; oracle(): Oracle; places(indices: number[]): Place[] };
 
 /** Calls `method` of the page script in `page`, installing it first if this document doesn't have it yet. */
-export async function callPage<M extends keyof Api>(page: GlossPage, script: string, method: M, ...args: Parameters<Api[M]>): Promise<ReturnType<Api[M]>> {
+export async function callPage<M extends keyof Api>(
+  page: GlossPage,
+  script: string,
+  method: M,
+  ...args: Parameters<Api[M]>
+): Promise<ReturnType<Api[M]>> {
   return page.evaluate(
     (source: string, name: string, params: unknown[]) => {
       const scope = globalThis as unknown as { glossEval?: Record<string, (...a: unknown[]) => unknown> };
+      // Indirect eval, in the evaluated page only: the page script is sent once as source and defines its functions globally.
+      // biome-ignore lint/complexity/noCommaOperator: (0, eval) is how an indirect, global-scope eval is written
+      // biome-ignore lint/security/noGlobalEval: the tool's own page script, in a test browser, never the extension
       if (!scope.glossEval) (0, eval)(source);
       return scope.glossEval![name]!(...params);
     },

@@ -143,13 +143,24 @@ export async function evaluatePage(context: PageContext): Promise<PageOutcome> {
   const listed = (mode: Scope, list: Mark[]): Listed[] => list.map(({ kind, text, node }) => ({ mode, kind, text, node }));
   const reading = readingNodes(oracle);
   const outside = oracle.article
-    ? [...listed('page', pageMarks.filter((m) => !isInside(m, reading))), ...listed('article', articleMarks.filter((m) => !isInside(m, reading)))]
+    ? [
+        ...listed(
+          'page',
+          pageMarks.filter((m) => !isInside(m, reading)),
+        ),
+        ...listed(
+          'article',
+          articleMarks.filter((m) => !isInside(m, reading)),
+        ),
+      ]
     : [];
   const insideNodes = oracle.article ? pageMarks.filter((m) => isInside(m, reading)).map((m) => m.node) : [];
   let insidePlaces: Place[] | undefined;
   if (context.where) {
     const places = await callPage(tab.page, script, 'places', [...outside.map((mark) => mark.node), ...insideNodes]);
-    outside.forEach((mark, i) => (mark.place = places[i]));
+    outside.forEach((mark, i) => {
+      mark.place = places[i];
+    });
     insidePlaces = places.slice(outside.length);
   }
   const { inside: _inside, apart: _apart, ...summary } = oracle.article ? oracle : { ...oracle, inside: [], apart: [] };

@@ -60,7 +60,8 @@ const ms = (value: number | null | undefined) => (value === null || value === un
 const COLUMNS = ['page', 'browser', 'article', 'page in/out', 'article in/out', 'inside', 'recall', 'ms page/art', 'DOM', 'errors', 'live'];
 const WIDTHS = [42, 8, 8, 12, 14, 7, 7, 12, 5, 7, 5];
 
-const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.slice(0, WIDTHS[i]).padEnd(WIDTHS[i]!) : cell.padStart(WIDTHS[i]!))).join(' ');
+const line = (cells: string[]) =>
+  cells.map((cell, i) => (i === 0 ? cell.slice(0, WIDTHS[i]).padEnd(WIDTHS[i]!) : cell.padStart(WIDTHS[i]!))).join(' ');
 
 export const tableHeader = () => `${line(COLUMNS)}\n${'-'.repeat(WIDTHS.reduce((a, b) => a + b + 1, 0))}`;
 
@@ -90,7 +91,10 @@ function refused(hosts: Record<string, number>): string {
   if (rows.length === 0) return 'none';
   const total = rows.reduce((n, [, count]) => n + count, 0);
   const more = rows.length > 8 ? `, and ${rows.length - 8} more hosts` : '';
-  return `${total} to ${rows.length} hosts: ${rows.slice(0, 8).map(([host, n]) => `${host} ×${n}`).join(', ')}${more}`;
+  return `${total} to ${rows.length} hosts: ${rows
+    .slice(0, 8)
+    .map(([host, n]) => `${host} ×${n}`)
+    .join(', ')}${more}`;
 }
 
 export function formatSummary(browser: string, s: BrowserSummary, run: BrowserRun): string {

@@ -42,7 +42,9 @@ export function results(meta: Meta, runs: { run: BrowserRun; summary: BrowserSum
           unattributed: withText ? summary.unattributed : summary.unattributed.reduce((n, [, pages]) => n + pages, 0),
           launchMs: run.launchMs,
           wallMs: run.wallMs,
-          refused: withText ? run.refused : { requests: Object.values(run.refused).reduce((a, b) => a + b, 0), hosts: Object.keys(run.refused).length },
+          refused: withText
+            ? run.refused
+            : { requests: Object.values(run.refused).reduce((a, b) => a + b, 0), hosts: Object.keys(run.refused).length },
           pages: withText ? run.pages : run.pages.map(pageWithoutText),
         },
       ]),

@@ -4,7 +4,11 @@
  * description; Readability itself treats a heading as the title when their words mostly agree.
  */
 
-const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Readability's `_textSimilarity`: the share of `b`'s text (its words joined) made of words that are also in `a`. */
 export function textSimilarity(a: string, b: string): number {

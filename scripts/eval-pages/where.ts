@@ -45,7 +45,10 @@ const shape = (place: Place) =>
 
 function contrastBy(outside: readonly Place[], inside: readonly Place[], key: (place: Place) => string, top: number): Contrast[] {
   const within = counts(inside.map(key));
-  return [...counts(outside.map(key))].map(([name, n]): Contrast => [name, n, within.get(name) ?? 0]).sort(byCount).slice(0, top);
+  return [...counts(outside.map(key))]
+    .map(([name, n]): Contrast => [name, n, within.get(name) ?? 0])
+    .sort(byCount)
+    .slice(0, top);
 }
 
 export function summarizePlaces(outside: readonly Place[], inside: readonly Place[], top = 30): WhereSummary {
@@ -75,7 +78,8 @@ export function summarizePlaces(outside: readonly Place[], inside: readonly Plac
 export function formatWhere(title: string, summary: WhereSummary): string {
   const pct = (n: number, of: number) => `${of ? Math.round((100 * n) / of) : 0}%`;
   const flag = (name: string, [out, in_]: [number, number]) => `${name} ${pct(out, summary.outside)} (inside: ${pct(in_, summary.inside)})`;
-  const contrast = (rows: Contrast[]) => rows.map(([name, out, in_]) => `    ${String(out).padStart(5)} ${String(in_).padStart(6)}  ${name}`).join('\n');
+  const contrast = (rows: Contrast[]) =>
+    rows.map(([name, out, in_]) => `    ${String(out).padStart(5)} ${String(in_).padStart(6)}  ${name}`).join('\n');
   return [
     `${title}: ${summary.outside} marks outside the article text (and ${summary.inside} inside, for contrast)`,
     `  ${flag('in a link', summary.link)}, ${flag('in a heading', summary.heading)}, ${flag('in a list item', summary.listItem)}`,

@@ -30,7 +30,7 @@ export interface Attribution {
 
 const OPENERS: Record<string, string> = { '\u201C': '\u201D', '\u201E': '\u201C\u201D', '\u00AB': '\u00BB', '"': '"' };
 /** Before an opening straight quote: nothing, a space, a bracket or a dash; after a letter it closes. */
-const OPENS_AFTER = /[\s([{\u2014\u2013\-\/]/;
+const OPENS_AFTER = /[\s([{\u2014\u2013\-/]/;
 
 export function findQuotes(paragraph: string): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];

@@ -35,11 +35,13 @@ export interface Chunk {
 type Gap = 'space' | 'hyphen' | 'dot' | 'and';
 
 /** The gap before a word that starts a sentence or a quotation: after . ! ? or : (and a closing mark), or an opening mark. */
-const SENTENCE_START = /(?:[.!?:]["\u201D\u2019)]?\s+["\u201C\u2018(\[]?|(?:^|\s)["\u201C\u2018(\[])$/;
+const SENTENCE_START = /(?:[.!?:]["\u201D\u2019)]?\s+["\u201C\u2018([]?|(?:^|\s)["\u201C\u2018([])$/;
 const ABBREVIATED = /^(\p{Lu}|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr)$/u;
 const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Negative', 'Adverb', 'Modal', 'Auxiliary', 'Copula'];
 const STOP = new Set(
-  'its his her their our my your this that these those some many most all every each no not but and or if when while as at in on for with from by after before since despite because although though even also only then there here how what who why where which we i you they he she it a an the according meanwhile however still yet so'.split(' '),
+  'its his her their our my your this that these those some many most all every each no not but and or if when while as at in on for with from by after before since despite because although though even also only then there here how what who why where which we i you they he she it a an the according meanwhile however still yet so'.split(
+    ' ',
+  ),
 );
 
 export function paragraphWords(text: string, tags: Map<number, Tags>): Word[] {
@@ -191,7 +193,10 @@ function splitCompound(text: string, chunk: Chunk, standsAlone: (text: string) =
   const of = words.findIndex((w, i) => i > 0 && w.key === 'of');
   if (of > 0 && !isHead(words[of - 1]!.key) && !CORE_TITLES.has(words[of - 1]!.key)) {
     const right = of + (words[of + 1]?.key === 'the' ? 2 : 1);
-    if (right < words.length && (HEADS.group.has(words.at(-1)!.key) || HEADS.place.has(words.at(-1)!.key) || standsAlone(span(right, words.length)))) {
+    if (
+      right < words.length &&
+      (HEADS.group.has(words.at(-1)!.key) || HEADS.place.has(words.at(-1)!.key) || standsAlone(span(right, words.length)))
+    ) {
       return [chunkOf(text, words.slice(0, of), false), chunkOf(text, words.slice(right), chunk.possessive)];
     }
   }

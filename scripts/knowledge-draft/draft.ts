@@ -65,8 +65,17 @@ export interface DraftOptions {
 const MAX_RELATED = 8;
 
 export function slug(text: string): string {
-  const words = text.replace(/(?<=\p{Lu})\.(?=\p{Lu}|$)/gu, '').replace(/['\u2019]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map(foldKey).join('-').replace(/[^a-z0-9-]/g, '') || 'entity';
+  const words =
+    text
+      .replace(/(?<=\p{Lu})\.(?=\p{Lu}|$)/gu, '')
+      .replace(/['\u2019]s\b/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    words
+      .map(foldKey)
+      .join('-')
+      .replace(/[^a-z0-9-]/g, '') || 'entity'
+  );
 }
 
 function aliasOf(text: string, form: 'name' | 'short' | 'acronym'): DraftAlias {

@@ -104,8 +104,10 @@ export function recognise(article: ArticleWords, knowledge: Knowledge | null): F
   const inQuote = (paragraph: number, start: number) => quotes[paragraph - 1]!.some((q) => start >= q.markStart && start < q.markEnd);
   const entities = new Map<string, FoundEntity>();
   const entityFor = (key: string, init: () => Omit<FoundEntity, 'key' | 'mentions' | 'evidence'>): FoundEntity => {
-    let entity = entities.get(key);
-    if (!entity) entities.set(key, (entity = { key, mentions: [], evidence: [], ...init() }));
+    const known = entities.get(key);
+    if (known) return known;
+    const entity: FoundEntity = { key, mentions: [], evidence: [], ...init() };
+    entities.set(key, entity);
     return entity;
   };
   const byId = new Map(knowledge?.entities.map((e) => [e.id, e]) ?? []);
@@ -121,11 +123,22 @@ export function recognise(article: ArticleWords, knowledge: Knowledge | null): F
     const entity = entityFor(surfaceKey(chunk.text), () => ({ kind: 'place', name: chunk.text, certainty: 0 }));
     entity.evidence.push(...evidence);
     const form = ACRONYM.test(chunk.text) && !chunk.dateline ? 'acronym' : 'name';
-    entity.mentions.push({ paragraph: chunk.paragraph, start: chunk.start, end: chunk.end, text: chunk.text, form, inQuote: inQuote(chunk.paragraph, chunk.start), entity });
+    entity.mentions.push({
+      paragraph: chunk.paragraph,
+      start: chunk.start,
+      end: chunk.end,
+      text: chunk.text,
+      form,
+      inQuote: inQuote(chunk.paragraph, chunk.start),
+      entity,
+    });
   }
   const list = [...entities.values()];
   for (const e of list) if (!e.existing) Object.assign(e, scoreKind(e.evidence, nameWords(e.name).length));
-  joinAcronyms(list, candidates.map((c) => c.chunk));
+  joinAcronyms(
+    list,
+    candidates.map((c) => c.chunk),
+  );
   joinShortForms(list);
   const found = list.filter((e) => e.mentions.length > 0);
   for (const e of found) finish(e);
@@ -147,7 +160,8 @@ function joinAcronyms(list: FoundEntity[], chunks: Chunk[]): void {
     const bracketed = acronym.mentions
       .map((m) => chunks.find((c) => c.end === m.start - 2 && (c as NameMention).paragraph === m.paragraph))
       .find(Boolean);
-    const target = list.find((e) => bracketed && e.mentions.some((m) => m.start === bracketed.start && initials(nameWords(m.text)) === letters)) ??
+    const target =
+      list.find((e) => bracketed && e.mentions.some((m) => m.start === bracketed.start && initials(nameWords(m.text)) === letters)) ??
       (list.filter(spells).length === 1 ? list.find(spells) : undefined);
     if (!target) continue;
     for (const m of [...acronym.mentions]) move(m, target, 'acronym');

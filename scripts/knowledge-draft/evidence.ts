@@ -60,7 +60,8 @@ export function contextEvidence(text: string, chunk: Chunk, others: readonly Chu
   if (followedKind) out.push({ kind: followedKind, weight: 3, why: `followed by "${followed}"` });
   if (/^,\s+where\b/.test(after)) out.push({ kind: 'place', weight: 3, why: '", where" after it' });
   if (/^,\s+who\b/.test(after)) out.push({ kind: 'person', weight: 3, why: '", who" after it' });
-  if (/^-(?:based|headquartered)\b/.test(after)) out.push({ kind: 'place', weight: 3, why: `"${chunk.text}${after.slice(0, after.search(/\s|$/))}"`, location: true });
+  if (/^-(?:based|headquartered)\b/.test(after))
+    out.push({ kind: 'place', weight: 3, why: `"${chunk.text}${after.slice(0, after.search(/\s|$/))}"`, location: true });
   // People are not "the Fed", "the Kremlin" or "the Carpathians"; in "the Biden administration" "the" is the noun's.
   const nounAfter = followed !== undefined && lexiconTags(followed)[0]?.has('Noun') === true && !lexiconTags(followed)[0]?.has('Verb');
   if (/\b[Tt]he\s+$/.test(before) && chunk.words.length === 1 && !nounAfter) {

@@ -110,13 +110,21 @@ export function findNames(article: ArticleWords, known: (text: string) => boolea
       const role = lead.initial && chunk.words.length > 1 && (KIND_NOUNS.person.has(lead.key) || lead.tags.has('Value'));
       if (role || (lead.initial && !isProper(lead) && !nameWords.has(lead.key) && !chunk.title && !dateline)) {
         const rest = chunk.words.slice(1);
-        kept = rest.length > 0 && rest[0]!.cap ? { ...sub(text, rest, chunk.possessive), ...(role && !lead.tags.has('Value') ? { title: lead.text } : {}) } : null;
+        kept =
+          rest.length > 0 && rest[0]!.cap
+            ? { ...sub(text, rest, chunk.possessive), ...(role && !lead.tags.has('Value') ? { title: lead.text } : {}) }
+            : null;
       }
-      if (kept && (kept.words.length === 1 ? isNotAName(kept.words[0]!, w[w.indexOf(kept.words[0]!) + 1]) : isDemonym(kept.words.at(-1)!))) kept = null;
+      if (kept && (kept.words.length === 1 ? isNotAName(kept.words[0]!, w[w.indexOf(kept.words[0]!) + 1]) : isDemonym(kept.words.at(-1)!)))
+        kept = null;
       if (!kept) return;
       if (chunk.andNext && kept === chunk && joinsAnd(text, chunk, chunk.andNext, standsAlone)) {
         skip.add(chunk.andNext);
-        kept = { ...sub(text, [...chunk.words, ...chunk.andNext.words], chunk.andNext.possessive), text: text.slice(chunk.start, chunk.andNext.end), end: chunk.andNext.end };
+        kept = {
+          ...sub(text, [...chunk.words, ...chunk.andNext.words], chunk.andNext.possessive),
+          text: text.slice(chunk.start, chunk.andNext.end),
+          end: chunk.andNext.end,
+        };
       }
       const owner = chunks[c - 1];
       if (owner?.possessive && /^['\u2019]s\s+$/.test(text.slice(owner.end, kept.start))) {
@@ -124,7 +132,8 @@ export function findNames(article: ArticleWords, known: (text: string) => boolea
         const institution = kept.words.every((x) => INSTITUTION_WORDS.has(x.key));
         const oneName = !standsAlone(owner.text) && !standsAlone(kept.text) && !owner.title;
         if (oneName && out.at(-1)?.start === owner.start && out.at(-1)?.paragraph === i + 1) out.pop();
-        if (institution || oneName) kept = { ...kept, words: [...owner.words, ...kept.words], start: owner.start, text: text.slice(owner.start, kept.end) };
+        if (institution || oneName)
+          kept = { ...kept, words: [...owner.words, ...kept.words], start: owner.start, text: text.slice(owner.start, kept.end) };
       }
       if (headline[i]) {
         for (const part of headlineNames(text, kept, (t) => alone.has(surfaceKey(t)) || lexiconPlace(t))) out.push({ ...part, paragraph: i + 1 });
@@ -145,7 +154,7 @@ function isNotAName(word: Word, next: Word | undefined): boolean {
   const lexicon = lexiconTags(word.text)[0];
   if (lexicon?.has('Country')) return false;
   if (NOT_NAMES.some((t) => word.tags.has(t) || lexicon?.has(t))) return true;
-  const adjective = lexicon !== undefined && lexicon.has('Adjective') && !lexicon.has('ProperNoun');
+  const adjective = lexicon?.has('Adjective') === true && !lexicon.has('ProperNoun');
   return adjective && next !== undefined && !next.cap && next.tags.has('Noun') && next.start - word.end === 1;
 }
 

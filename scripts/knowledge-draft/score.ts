@@ -30,7 +30,10 @@ export interface Score {
 }
 
 function nameKeys(entity: ExpectedEntity): Set<string> {
-  const keys = entity.aliases.map((raw) => Alias.parse(raw)).filter((a) => a.form !== 'short').map((a) => surfaceKey(a.text));
+  const keys = entity.aliases
+    .map((raw) => Alias.parse(raw))
+    .filter((a) => a.form !== 'short')
+    .map((a) => surfaceKey(a.text));
   return new Set(keys);
 }
 

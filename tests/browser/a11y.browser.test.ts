@@ -34,7 +34,10 @@ async function audit(page: GlossPage, include: string, within: string | null = n
       const problems = [...results.violations, ...results.incomplete].flatMap((rule: any) =>
         rule.nodes
           .filter((node: any) => !reviewed.some((r) => r.rule === rule.id && node.target.flat().at(-1) === r.selector))
-          .map((node: any) => `${rule.id}: ${rule.help} — ${JSON.stringify(node.target)}: ${(node.failureSummary ?? node.any[0]?.message ?? '').replace(/\s+/g, ' ')}`),
+          .map(
+            (node: any) =>
+              `${rule.id}: ${rule.help} — ${JSON.stringify(node.target)}: ${(node.failureSummary ?? node.any[0]?.message ?? '').replace(/\s+/g, ' ')}`,
+          ),
       );
       const checkedInside = host
         ? results.passes.flatMap((rule: any) => rule.nodes).filter((node: any) => Array.isArray(node.target[0]) && node.target[0][0] === host).length
@@ -52,7 +55,9 @@ const smallestText = (popup: GlossPage) =>
   popup.evaluate(() =>
     Math.min(
       ...[...document.querySelectorAll('main *')]
-        .filter((element) => !element.closest('.card') && [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim() !== ''))
+        .filter(
+          (element) => !element.closest('.card') && [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim() !== ''),
+        )
         .map((element) => parseFloat(getComputedStyle(element).fontSize)),
     ),
   );
@@ -69,7 +74,10 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     ({ article, popup } = await openArticleAndPopup(browser, server));
     await setSettings(popup, { version: 3, hidden: [{ site: '127.0.0.1', text: 'Sharif', entity: 'shehbaz-sharif' }] });
     await popup.reload();
-    await popup.waitFor(() => document.querySelector('.found') !== null && document.querySelector('.corrections__undo') !== null, 'the popup with its correction');
+    await popup.waitFor(
+      () => document.querySelector('.found') !== null && document.querySelector('.corrections__undo') !== null,
+      'the popup with its correction',
+    );
   });
 
   afterAll(async () => {

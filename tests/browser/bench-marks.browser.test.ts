@@ -27,7 +27,9 @@ function tree(nodes: ChildNode[]): FuzzNode[] {
     if (node.type === 'text') return [{ type: 'text', data: node.data }];
     if (node.type === 'comment') return [{ type: 'comment', data: node.data }];
     if (node.type !== 'tag') return [];
-    const attrs = Object.entries(node.attribs).map(([name, value]) => (value === '' ? name : `${name}="${value}"`)).join(' ');
+    const attrs = Object.entries(node.attribs)
+      .map(([name, value]) => (value === '' ? name : `${name}="${value}"`))
+      .join(' ');
     return [{ type: 'element', tag: node.name, attrs, children: tree(node.children) }];
   });
 }
@@ -58,7 +60,8 @@ function readPage() {
 }
 
 const order = (a: ExpectedPiece, b: ExpectedPiece) => a.node - b.node || a.start - b.start || a.highlight.localeCompare(b.highlight);
-const show = (piece: ExpectedPiece | undefined, texts: string[]) => (piece ? `${piece.highlight} "${texts[piece.node]?.slice(piece.start, piece.end)}" (node ${piece.node}, ${piece.start}–${piece.end})` : 'nothing');
+const show = (piece: ExpectedPiece | undefined, texts: string[]) =>
+  piece ? `${piece.highlight} "${texts[piece.node]?.slice(piece.start, piece.end)}" (node ${piece.node}, ${piece.start}–${piece.end})` : 'nothing';
 
 describe.each(BROWSERS)('the benchmark pages in %s', (browserName) => {
   let browser: GlossBrowser;

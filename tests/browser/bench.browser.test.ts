@@ -9,7 +9,11 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 describe('npm run bench', () => {
   it('runs end to end on a small page and reports every measurement, with no timing asserted', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gloss-bench-')), 'results.json');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--no-build', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--no-build', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('| page | floor | Gloss (marks painted) |');
     const results = JSON.parse(readFileSync(out, 'utf8'));

@@ -61,7 +61,12 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
   const sendToPage = (page: GlossPage, message: unknown) => sendToTab(extension, page, message);
 
   beforeAll(async () => {
-    server = await startServer({ '/app.html': appPage, '/huge.html': hugePage(), '/listening.html': LISTENING_PAGE, '/part-hidden.html': PART_HIDDEN_PAGE });
+    server = await startServer({
+      '/app.html': appPage,
+      '/huge.html': hugePage(),
+      '/listening.html': LISTENING_PAGE,
+      '/part-hidden.html': PART_HIDDEN_PAGE,
+    });
     browser = await launch(browserName);
     const blank = await browser.open(server.url('feed.html'));
     extension = await browser.openPopup(blank);
@@ -108,7 +113,9 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     expect(await marksOf(page)).toEqual({ 'gloss-person': ['Masoud Pezeshkian', 'Shehbaz Sharif'], 'gloss-place': ['Islamabad'] });
     expect(
       await page.evaluate(() =>
-        (window as any).openRoot.adoptedStyleSheets.some((sheet: CSSStyleSheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(gloss-person)'))),
+        (window as any).openRoot.adoptedStyleSheets.some((sheet: CSSStyleSheet) =>
+          [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(gloss-person)')),
+        ),
       ),
     ).toBe(true);
     await page.evaluate(() => (window as any).addToOpenStory('Marco Rubio phoned later.'));
@@ -196,11 +203,17 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     expect((await page.dialog())?.name).toBe('Masoud Pezeshkian');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masoud Pezeshkian');
     await page.press('Tab');
-    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Fatemeh Aman', 'the card to follow focus to the next link');
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Fatemeh Aman',
+      'the card to follow focus to the next link',
+    );
     // The related-stories rail is not the article: its link holds no mark, so the card closes.
     await page.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Trump praises Pakistan\'s mediation');
-    await page.waitFor(() => !document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]'), 'the card to close when focus leaves the marks');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Trump praises Pakistan's mediation");
+    await page.waitFor(
+      () => !document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]'),
+      'the card to close when focus leaves the marks',
+    );
     await page.close();
   });
 
@@ -259,7 +272,10 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     expect(await total(page)).toBeGreaterThan(before);
     const withFour = await total(page);
     await page.evaluate(() => (window as any).removeFirst());
-    await page.waitFor(() => !(CSS.highlights.get('gloss-place') ? [...CSS.highlights.get('gloss-place')!].some((r) => !r.startContainer.isConnected) : false), 'marks on removed text to go');
+    await page.waitFor(
+      () => !(CSS.highlights.get('gloss-place') ? [...CSS.highlights.get('gloss-place')!].some((r) => !r.startContainer.isConnected) : false),
+      'marks on removed text to go',
+    );
     expect(await total(page)).toBe(withFour - 3);
     await page.close();
   });
@@ -284,7 +300,10 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     expect(await page.highlightTexts('gloss-group')).toEqual(['Middle East Institute']);
     expect(await page.highlightTexts('gloss-place')).toEqual(expected['gloss-place']!.filter((text) => text !== 'Sistan and Baluchestan'));
     await setSettings({ version: 1, enabled: true, sitesOff: [], kindsOff: ['place'], topicsOff: [] });
-    await page.waitFor(() => CSS.highlights.get('gloss-place')?.size === 0 && CSS.highlights.get('gloss-group')?.size === 4, 'places off, groups back');
+    await page.waitFor(
+      () => CSS.highlights.get('gloss-place')?.size === 0 && CSS.highlights.get('gloss-group')?.size === 4,
+      'places off, groups back',
+    );
     await setSettings({ version: 1, enabled: true, sitesOff: ['127.0.0.1'], kindsOff: [], topicsOff: [] });
     await page.waitFor(() => [...CSS.highlights.keys()].every((name) => !name.startsWith('gloss-')), 'the site switched off to lose every mark');
     await setSettings(undefined);
@@ -300,9 +319,15 @@ describe.each(BROWSERS)('marks and cards in %s', (browserName) => {
     await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.activeElement?.getAttribute('role') === 'dialog', 'focus in the card');
     expect((await page.dialog())?.name).toBe('Iran');
     await sendToPage(page, { type: 'gloss:step', direction: 1 });
-    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Pakistan', 'the next card');
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Pakistan',
+      'the next card',
+    );
     await sendToPage(page, { type: 'gloss:step', direction: -1 });
-    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Iran', 'the previous card');
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Iran',
+      'the previous card',
+    );
     await page.press('Escape');
     expect(await page.dialog()).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Home');

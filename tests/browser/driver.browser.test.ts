@@ -73,7 +73,10 @@ const ROUTES: Record<string, string> = {
   '/tab-a.html': page('Tab A', '<p>first tab</p>'),
   '/tab-b.html': page('Tab B', '<p>second tab</p>'),
   '/moved.html': page('Moved', '<p>moved here</p>'),
-  '/log.html': page('Log', `<p>logging</p><script>console.error('harness says no'); setTimeout(() => { throw new Error('harness threw'); }, 0);</script>`),
+  '/log.html': page(
+    'Log',
+    `<p>logging</p><script>console.error('harness says no'); setTimeout(() => { throw new Error('harness threw'); }, 0);</script>`,
+  ),
 };
 
 /** Polls a condition on this side (50 ms) for up to 10 s. */
@@ -346,14 +349,18 @@ describe.each(BROWSERS)('harness in %s', (name) => {
     const tab = await open('/tab-a.html');
     await tab.goto(server.url('/tab-b.html'));
     expect(tab.url()).toBe(server.url('/tab-b.html'));
-    await tab.evaluate(() => void ((window as any).before = 1));
+    await tab.evaluate(() => {
+      (window as any).before = 1;
+    });
     await tab.reload();
     expect(await tab.evaluate(() => (window as any).before ?? null)).toBeNull();
     expect(await tab.evaluate(() => document.title)).toBe('Tab B');
 
     const popup = await popupFor(tab);
     const url = popup.url();
-    await popup.evaluate(() => void ((window as any).before = 1));
+    await popup.evaluate(() => {
+      (window as any).before = 1;
+    });
     await popup.reload();
     expect(popup.url()).toBe(url);
     expect(await popup.evaluate(() => [(window as any).before ?? null, location.href])).toEqual([null, url]);

@@ -16,7 +16,13 @@ import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type ConsoleMessage as PwConsoleMessage, type Page as PwPage, type Request as PwRequest } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type ConsoleMessage as PwConsoleMessage,
+  type Page as PwPage,
+  type Request as PwRequest,
+} from 'playwright-core';
 import { offlineFlags, withExtension } from '../../scripts/chromium';
 import puppeteer, { type Browser as PpBrowser, type ConsoleMessage as PpConsoleMessage, type KeyInput, type Page as PpPage } from 'puppeteer-core';
 
@@ -164,7 +170,7 @@ function sameUrl(a: string, b: string): boolean {
 }
 
 /** Source of `fn` as an expression (method shorthand `foo() {}` is turned into a function expression). */
-function functionSource(fn: Function): string {
+function functionSource(fn: (...args: any[]) => unknown): string {
   const source = fn.toString();
   const parses = (text: string) => {
     try {
@@ -180,7 +186,7 @@ function functionSource(fn: Function): string {
   throw new Error(`cannot send this function to the page: ${source.slice(0, 80)}`);
 }
 
-function callExpression(fn: Function, args: unknown[]): string {
+function callExpression(fn: (...args: any[]) => unknown, args: unknown[]): string {
   return `(${functionSource(fn)}).apply(null, ${JSON.stringify(args)})`;
 }
 
@@ -285,12 +291,24 @@ function pageHelpers() {
     const aria = ariaName(element);
     if (aria) return aria;
     const labels = (element as HTMLInputElement).labels;
-    if (labels && labels.length) return norm([...labels].map((label) => label.textContent).join(' '));
+    if (labels?.length) return norm([...labels].map((label) => label.textContent).join(' '));
     if (element instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(element.type)) return norm(element.value);
     if (element instanceof HTMLImageElement) return norm(element.alt);
     return norm(element.textContent) || norm(element.getAttribute('title'));
   }
-  const INTERACTIVE_ROLES = new Set(['button', 'link', 'switch', 'checkbox', 'radio', 'tab', 'menuitem', 'menuitemcheckbox', 'option', 'combobox', 'textbox']);
+  const INTERACTIVE_ROLES = new Set([
+    'button',
+    'link',
+    'switch',
+    'checkbox',
+    'radio',
+    'tab',
+    'menuitem',
+    'menuitemcheckbox',
+    'option',
+    'combobox',
+    'textbox',
+  ]);
   function isInteractive(element: Element): boolean {
     const tag = element.localName;
     if (tag === 'a') return element.hasAttribute('href');
@@ -302,8 +320,22 @@ function pageHelpers() {
     return (element.getAttribute('role') ?? '').trim().split(/\s+/)[0] === role;
   }
   return {
-    norm, nodes, elements, textNodes, within, deepHit, isVisible, firstRect, viewport,
-    centre, centreInView, scrollToward, ariaName, accessibleName, isInteractive, hasRole,
+    norm,
+    nodes,
+    elements,
+    textNodes,
+    within,
+    deepHit,
+    isVisible,
+    firstRect,
+    viewport,
+    centre,
+    centreInView,
+    scrollToward,
+    ariaName,
+    accessibleName,
+    isInteractive,
+    hasRole,
   };
 }
 type Helpers = ReturnType<typeof pageHelpers>;
@@ -328,7 +360,9 @@ const PAGE = {
     const highlight = registry?.get(name);
     if (!highlight) return [];
     const order = new Map<Node, number>();
-    h.nodes(document).forEach((node, index) => order.set(node, index));
+    h.nodes(document).forEach((node, index) => {
+      order.set(node, index);
+    });
     const items = [...highlight].map((abstract) => {
       let text = '';
       try {
@@ -627,7 +661,10 @@ abstract class BaseBrowser implements GlossBrowser {
 // Chromium: playwright-core
 
 class ChromiumPage extends BasePage {
-  constructor(owner: BaseBrowser, readonly page: PwPage) {
+  constructor(
+    owner: BaseBrowser,
+    readonly page: PwPage,
+  ) {
     super(owner);
   }
   url() {
@@ -713,7 +750,6 @@ class ChromiumBrowser extends BaseBrowser {
   }
 }
 
-
 async function launchChromium(options: LaunchOptions): Promise<GlossBrowser> {
   const executablePath = requireBinary('CHROMIUM_PATH', '/usr/bin/chromium', 'Chromium');
   const { dir } = requireBuild('GLOSS_CHROME_BUILD', 'chrome-mv3');
@@ -743,7 +779,10 @@ class FirefoxPage extends BasePage {
   /** Set after a script navigation to a moz-extension:// page, which puppeteer's `page.url()` does not see. */
   private scripted: { url: string; puppeteerUrl: string } | null = null;
 
-  constructor(owner: BaseBrowser, readonly page: PpPage) {
+  constructor(
+    owner: BaseBrowser,
+    readonly page: PpPage,
+  ) {
     super(owner);
   }
   url() {
@@ -824,7 +863,12 @@ class FirefoxPage extends BasePage {
     const onConsole = (message: PpConsoleMessage) =>
       listener({ kind: 'console', level: message.type(), text: message.text(), source: message.location().url ?? '' });
     const onException = (error: unknown) =>
-      listener({ kind: 'exception', level: 'error', text: error instanceof Error ? error.message : String(error), source: error instanceof Error ? (error.stack ?? '') : '' });
+      listener({
+        kind: 'exception',
+        level: 'error',
+        text: error instanceof Error ? error.message : String(error),
+        source: error instanceof Error ? (error.stack ?? '') : '',
+      });
     this.page.on('console', onConsole);
     this.page.on('pageerror', onException);
     return () => {
@@ -872,9 +916,14 @@ class FirefoxBrowser extends BaseBrowser {
    */
   async recordRequests() {
     type BeforeRequestSent = { request: { url: string } };
-    const connection = (this.browser as unknown as {
-      connection: { on(type: string, fn: (event: BeforeRequestSent) => void): void; off(type: string, fn: (event: BeforeRequestSent) => void): void };
-    }).connection;
+    const connection = (
+      this.browser as unknown as {
+        connection: {
+          on(type: string, fn: (event: BeforeRequestSent) => void): void;
+          off(type: string, fn: (event: BeforeRequestSent) => void): void;
+        };
+      }
+    ).connection;
     const urls: string[] = [];
     const listener = (event: BeforeRequestSent) => void urls.push(event.request.url);
     connection.on('network.beforeRequestSent', listener);

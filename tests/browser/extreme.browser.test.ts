@@ -122,17 +122,27 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
   it('marks text nested 5,000 elements deep, down to the innermost', async () => {
     await setSettings(undefined);
     const page = await browser.open(server.url('deep.html'));
-    expect(await page.evaluate(() => {
-      let depth = 0;
-      for (let el: Element | null = document.getElementById('innermost'); el; el = el.parentElement) depth++;
-      return depth;
-    })).toBeGreaterThan(5_000);
+    expect(
+      await page.evaluate(() => {
+        let depth = 0;
+        for (let el: Element | null = document.getElementById('innermost'); el; el = el.parentElement) depth++;
+        return depth;
+      }),
+    ).toBeGreaterThan(5_000);
     await page.waitFor(
       () => [...(CSS.highlights.get('gloss-place') ?? [])].some((range) => range.startContainer.parentElement?.id === 'innermost'),
       'the innermost text to be marked',
       60_000,
     );
-    expect(await page.highlightTexts('gloss-place')).toEqual(['Islamabad', 'Chabahar', 'Balochistan', 'Washington', 'Islamabad', 'Chabahar', 'Tehran']);
+    expect(await page.highlightTexts('gloss-place')).toEqual([
+      'Islamabad',
+      'Chabahar',
+      'Balochistan',
+      'Washington',
+      'Islamabad',
+      'Chabahar',
+      'Tehran',
+    ]);
     await page.close();
   });
 
@@ -165,10 +175,16 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Later: Tehran.' })));
     await page.waitFor(() => CSS.highlights.get('gloss-place')?.size === 2, 'text added later to be marked');
     // The closed root's "Tehran" is never marked: every mark lies in the document or the open root.
-    expect(await page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h]).every((range) => {
-      const root = range.startContainer.getRootNode();
-      return root === document || root === (window as any).openRoot;
-    }))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        [...CSS.highlights.values()]
+          .flatMap((h) => [...h])
+          .every((range) => {
+            const root = range.startContainer.getRootNode();
+            return root === document || root === (window as any).openRoot;
+          }),
+      ),
+    ).toBe(true);
     await page.close();
   });
 
@@ -187,10 +203,14 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
     expect(frames.cross).toEqual({ 'gloss-person': ['Shehbaz Sharif'], 'gloss-place': ['Chabahar'] });
     expect(await page.highlightTexts('gloss-place')).toEqual(['Islamabad']);
     // No content script runs in srcdoc or about:blank frames (they match no http page): they stay cleanly unmarked.
-    expect(await page.evaluate(() => ['srcdoc', 'blank'].map((id) => {
-      const frame = document.getElementById(id) as HTMLIFrameElement;
-      return [frame.contentDocument!.body.textContent, [...(frame.contentWindow as any).CSS.highlights.keys()]];
-    }))).toEqual([
+    expect(
+      await page.evaluate(() =>
+        ['srcdoc', 'blank'].map((id) => {
+          const frame = document.getElementById(id) as HTMLIFrameElement;
+          return [frame.contentDocument!.body.textContent, [...(frame.contentWindow as any).CSS.highlights.keys()]];
+        }),
+      ),
+    ).toEqual([
       ['A srcdoc frame names Tehran.', []],
       ['An about:blank frame the parent wrote into names Chabahar.', []],
     ]);
@@ -270,12 +290,18 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
     await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 2, 'the written page to be marked');
     expect(await page.highlightTexts('gloss-person')).toEqual(['Masoud Pezeshkian']);
     await page.evaluate(() => (window as any).rewrite());
-    await page.waitFor(() => document.getElementById('rewritten') !== null && CSS.highlights.get('gloss-place')?.size === 1, 'the rewritten page to be marked');
+    await page.waitFor(
+      () => document.getElementById('rewritten') !== null && CSS.highlights.get('gloss-place')?.size === 1,
+      'the rewritten page to be marked',
+    );
     expect(await page.highlightTexts('gloss-person')).toEqual(['Shehbaz Sharif']);
     expect(await page.highlightTexts('gloss-place')).toEqual(['Chabahar']);
     // The card's host went with the old body; the card still opens.
     await page.hoverText('Shehbaz Sharif');
-    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Shehbaz Sharif', 'the card on the rewritten page');
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Shehbaz Sharif',
+      'the card on the rewritten page',
+    );
     expect((await page.dialog())?.name).toBe('Shehbaz Sharif');
     await page.close();
   });
@@ -291,9 +317,13 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
     ['design-mode.html', () => true],
     ['hostile-css.html', () => CSS.highlights.get('gloss-person')?.size === 2],
     ['written.html', () => CSS.highlights.get('gloss-place')?.size === 2],
-  ])('leaves the DOM of %s exactly as it was', async (path, marked) => {
-    await expectDomUnchanged(path, marked);
-  }, 180_000);
+  ])(
+    'leaves the DOM of %s exactly as it was',
+    async (path, marked) => {
+      await expectDomUnchanged(path, marked);
+    },
+    180_000,
+  );
 
   it('leaves the DOM of the ticker page exactly as it was, once the ticker stops', async () => {
     const page = await browser.open(server.url('ticker.html'));

@@ -95,7 +95,10 @@ describe.each(BROWSERS)('fuzzed pages in %s', (browserName) => {
     let last: unknown = 'no answer';
     for (let attempt = 0; attempt < 400; attempt++) {
       try {
-        const diagnostics = await extension.evaluate((id) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(id, { type: 'gloss:diagnostics' }), tab);
+        const diagnostics = await extension.evaluate(
+          (id) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(id, { type: 'gloss:diagnostics' }),
+          tab,
+        );
         if (diagnostics?.firstPassDone != null) return;
         last = diagnostics;
       } catch (error) {
@@ -112,7 +115,9 @@ describe.each(BROWSERS)('fuzzed pages in %s', (browserName) => {
     page = await browser.open(server.url('/fuzz/start.html'));
     extension = await browser.openPopup(page);
     // The model is of the whole page's text: the reading-text rules are tested on pages of their own.
-    await extension.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ settings: { version: 3, wholePage: ['127.0.0.1'] } }));
+    await extension.evaluate(() =>
+      ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({ settings: { version: 3, wholePage: ['127.0.0.1'] } }),
+    );
     tab = await page.tabId();
   });
 
@@ -121,34 +126,30 @@ describe.each(BROWSERS)('fuzzed pages in %s', (browserName) => {
     await server?.close();
   });
 
-  it(
-    'marks random pages without changing them, every range inside one text node and exactly where the matcher put it',
-    async () => {
-      let pages = 0;
-      await fc.assert(
-        fc.asyncProperty(fuzzPage, async ({ html, model }) => {
-          const path = `/fuzz/${++pages}.html`;
-          server.route(path, html);
-          await page.goto(server.url(path));
-          await firstPass(path);
-          const seen = await page.evaluate(readPage);
+  it('marks random pages without changing them, every range inside one text node and exactly where the matcher put it', async () => {
+    let pages = 0;
+    await fc.assert(
+      fc.asyncProperty(fuzzPage, async ({ html, model }) => {
+        const path = `/fuzz/${++pages}.html`;
+        server.route(path, html);
+        await page.goto(server.url(path));
+        await firstPass(path);
+        const seen = await page.evaluate(readPage);
 
-          expect(seen.texts, 'the page parsed into the generated text nodes').toEqual(model.texts);
-          expect(seen.after, 'the DOM after marking').toBe(seen.before);
-          for (const range of seen.ranges) {
-            expect(range.startNode, `a ${range.highlight} range starts in a text node of the body`).toBeGreaterThanOrEqual(0);
-            expect(range.endNode, `a ${range.highlight} range ends in the text node it starts in`).toBe(range.startNode);
-            expect(range.start).toBeGreaterThanOrEqual(0);
-            expect(range.end).toBeGreaterThan(range.start);
-            expect(range.end).toBeLessThanOrEqual(seen.texts[range.startNode]!.length);
-          }
-          const painted = seen.ranges.map(({ highlight, startNode, start, end }) => ({ highlight, node: startNode, start, end })).sort(order);
-          expect(painted, `the ranges of the matcher's marks ${JSON.stringify(model.marks)}`).toEqual([...model.pieces].sort(order));
-        }),
-        { seed: SEED, numRuns: RUNS },
-      );
-      expect(pages).toBeGreaterThanOrEqual(RUNS);
-    },
-    600_000,
-  );
+        expect(seen.texts, 'the page parsed into the generated text nodes').toEqual(model.texts);
+        expect(seen.after, 'the DOM after marking').toBe(seen.before);
+        for (const range of seen.ranges) {
+          expect(range.startNode, `a ${range.highlight} range starts in a text node of the body`).toBeGreaterThanOrEqual(0);
+          expect(range.endNode, `a ${range.highlight} range ends in the text node it starts in`).toBe(range.startNode);
+          expect(range.start).toBeGreaterThanOrEqual(0);
+          expect(range.end).toBeGreaterThan(range.start);
+          expect(range.end).toBeLessThanOrEqual(seen.texts[range.startNode]!.length);
+        }
+        const painted = seen.ranges.map(({ highlight, startNode, start, end }) => ({ highlight, node: startNode, start, end })).sort(order);
+        expect(painted, `the ranges of the matcher's marks ${JSON.stringify(model.marks)}`).toEqual([...model.pieces].sort(order));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    expect(pages).toBeGreaterThanOrEqual(RUNS);
+  }, 600_000);
 });

@@ -50,7 +50,13 @@ const total = (marks: Record<string, number>) => Object.values(marks).reduce((su
 /** Switches that take every mark off the page when they are off. */
 const CLEARS_ALL = ['Gloss on this site (127.0.0.1)', 'Gloss everywhere'];
 /** The highlight each kind's switch governs. */
-const KIND_MARKS: Record<string, string> = { People: 'gloss-person', Groups: 'gloss-group', Countries: 'gloss-country', Places: 'gloss-place', Events: 'gloss-event' };
+const KIND_MARKS: Record<string, string> = {
+  People: 'gloss-person',
+  Groups: 'gloss-group',
+  Countries: 'gloss-country',
+  Places: 'gloss-place',
+  Events: 'gloss-event',
+};
 
 /**
  * Every element of the popup that has a box, keyed by its path from <main>, with its box in page coordinates
@@ -65,7 +71,9 @@ const layout = (popup: GlossPage) =>
         const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
         out[path] = { x: rect.left + scrollX, y: rect.top + scrollY, w: rect.width, h: rect.height, text };
       }
-      [...element.children].forEach((child, index) => visit(child, `${path}/${child.localName}[${index}]`));
+      [...element.children].forEach((child, index) => {
+        visit(child, `${path}/${child.localName}[${index}]`);
+      });
     };
     visit(document.querySelector('main')!, 'main');
     return out;
@@ -101,10 +109,18 @@ const focusAndNext = (popup: GlossPage) =>
     );
     const at = focusables.indexOf(document.activeElement as HTMLElement);
     const next = focusables[(at + 1) % focusables.length]!;
-    const name = (element: HTMLElement) => element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent?.trim() ?? '';
+    const name = (element: HTMLElement) =>
+      element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent?.trim() ?? '';
     next.scrollIntoView({ block: 'nearest' });
     const rect = next.getBoundingClientRect();
-    return { at, focused: at === -1 ? null : name(focusables[at]!), count: focusables.length, next: name(next), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    return {
+      at,
+      focused: at === -1 ? null : name(focusables[at]!),
+      count: focusables.length,
+      next: name(next),
+      x: rect.left + rect.width / 2,
+      y: rect.top + rect.height / 2,
+    };
   });
 
 describe.each(BROWSERS)('the popup under a real pointer in %s', (browserName) => {
@@ -127,7 +143,10 @@ describe.each(BROWSERS)('the popup under a real pointer in %s', (browserName) =>
 
   it('switches every switch off with one press on its knob and on again with one press on its label, and the page follows', async () => {
     await setSettings(popup, defaultSettings());
-    await popup.waitFor(() => [...document.querySelectorAll<HTMLInputElement>('input[role="switch"]')].every((input) => input.checked), 'every switch on');
+    await popup.waitFor(
+      () => [...document.querySelectorAll<HTMLInputElement>('input[role="switch"]')].every((input) => input.checked),
+      'every switch on',
+    );
     await eventually(async () => total(await article.highlights()) > 0, 'the article to be marked');
     const full = await article.highlights();
     const all = await switches(popup);
@@ -140,8 +159,15 @@ describe.each(BROWSERS)('the popup under a real pointer in %s', (browserName) =>
       const { label } = before[index]!;
       const { x, y } = await centreOf(popup, index, part);
       await popup.clickAt(x, y);
-      await eventually(async () => (await switches(popup))[index]!.checked === on, `“${label}” to switch ${on ? 'on' : 'off'} at the first press on its ${part}`, 2_000);
-      expect((await switches(popup)).map((s) => s.checked), `only “${label}” changed`).toEqual(before.map((s, i) => (i === index ? on : s.checked)));
+      await eventually(
+        async () => (await switches(popup))[index]!.checked === on,
+        `“${label}” to switch ${on ? 'on' : 'off'} at the first press on its ${part}`,
+        2_000,
+      );
+      expect(
+        (await switches(popup)).map((s) => s.checked),
+        `only “${label}” changed`,
+      ).toEqual(before.map((s, i) => (i === index ? on : s.checked)));
       await eventually(async () => !isDeepStrictEqual(await readSettings(popup), stored), `“${label}” ${on ? 'on' : 'off'} to be stored`);
     };
     const indices = (group: string) => all.flatMap((s, i) => (s.group === group ? [i] : []));
@@ -177,7 +203,10 @@ describe.each(BROWSERS)('the popup under a real pointer in %s', (browserName) =>
   it('moves nothing when the pointer or the keyboard focus moves over any of its controls', async () => {
     await setSettings(popup, { version: 3, hidden: [{ site: '127.0.0.1', text: 'Sharif', entity: 'shehbaz-sharif' }] });
     await popup.reload();
-    await popup.waitFor(() => document.querySelector('.found') !== null && document.querySelector('.corrections__undo') !== null, 'the popup with its correction');
+    await popup.waitFor(
+      () => document.querySelector('.found') !== null && document.querySelector('.corrections__undo') !== null,
+      'the popup with its correction',
+    );
     await popup.evaluate(() => document.getElementById('gloss-search')!.focus());
     for (const key of 'pak') await popup.press(key);
     await popup.waitFor(() => document.querySelectorAll('.search__results .found__item').length > 1, 'search results');

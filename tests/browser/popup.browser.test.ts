@@ -27,7 +27,10 @@ describe.each(BROWSERS)('the popup in %s', (browserName) => {
     server = await startServer();
     browser = await launch(browserName);
     ({ article, popup } = await openArticleAndPopup(browser, server));
-    await popup.waitFor(() => document.querySelector('input[role="switch"]') !== null && document.querySelector('.found') !== null, 'the popup to load the page summary');
+    await popup.waitFor(
+      () => document.querySelector('input[role="switch"]') !== null && document.querySelector('.found') !== null,
+      'the popup to load the page summary',
+    );
   });
 
   afterAll(async () => {
@@ -63,10 +66,16 @@ describe.each(BROWSERS)('the popup in %s', (browserName) => {
   });
 
   it('shows an entity on the page when it is chosen in the list: scrolled to and with its card open', async () => {
-    await popup.waitFor(() => [...document.querySelectorAll('.found__item')].some((b) => b.textContent?.startsWith('Sistan and Baluchestan')), 'the list');
+    await popup.waitFor(
+      () => [...document.querySelectorAll('.found__item')].some((b) => b.textContent?.startsWith('Sistan and Baluchestan')),
+      'the list',
+    );
     await article.evaluate(() => window.scrollTo(0, 0));
     await popup.click('Sistan and Baluchestan');
-    await article.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Sistan and Baluchestan', 'its card');
+    await article.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Sistan and Baluchestan',
+      'its card',
+    );
     expect(await article.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 

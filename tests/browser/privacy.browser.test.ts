@@ -23,7 +23,12 @@ describe.each(BROWSERS)('no network requests of its own in %s', (browserName) =>
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer({ '/ping': 'pong', '/from-extension': 'ok', '/from-background': 'ok', '/quiet.html': '<!doctype html><title>Quiet</title><p>Nothing to see.</p>' });
+    server = await startServer({
+      '/ping': 'pong',
+      '/from-extension': 'ok',
+      '/from-background': 'ok',
+      '/quiet.html': '<!doctype html><title>Quiet</title><p>Nothing to see.</p>',
+    });
     browser = await launch(browserName);
   });
 
@@ -124,7 +129,10 @@ describe.each(BROWSERS)('no network requests of its own in %s', (browserName) =>
     await popup.click(await popup.evaluate(() => document.querySelector('.search__results .found__item')!.textContent!.replace(/\s+/g, ' ').trim()));
     await popup.waitFor(() => document.querySelector('.search__card [role=dialog]') !== null, 'the search result’s card');
 
-    await popup.waitFor(() => [...document.querySelectorAll('.found__item')].some((b) => b.textContent?.startsWith('Sistan and Baluchestan')), 'the list');
+    await popup.waitFor(
+      () => [...document.querySelectorAll('.found__item')].some((b) => b.textContent?.startsWith('Sistan and Baluchestan')),
+      'the list',
+    );
     await popup.click('Sistan and Baluchestan');
     await article.waitFor(
       () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Sistan and Baluchestan',

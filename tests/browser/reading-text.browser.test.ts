@@ -29,7 +29,8 @@ function partsMarked(page: GlossPage): Promise<Parts> {
         const part = range.startContainer.parentElement?.closest('[data-expect]');
         if (!part) continue;
         const expect = part.getAttribute('data-expect')!;
-        (marked[expect] ??= new Set()).add(label(part));
+        marked[expect] ??= new Set();
+        marked[expect].add(label(part));
       }
     }
     return {
@@ -40,7 +41,11 @@ function partsMarked(page: GlossPage): Promise<Parts> {
 }
 
 const chromeParts = (page: GlossPage) =>
-  page.evaluate(() => [...document.querySelectorAll('[data-expect="chrome"]')].map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)).sort());
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-expect="chrome"]')]
+      .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40))
+      .sort(),
+  );
 
 describe.each(BROWSERS)('the reading text in %s', (browserName) => {
   let browser: GlossBrowser;

@@ -46,19 +46,28 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
   it('tells screen readers once how many names it found and which key steps through them', async () => {
     await setSettings(undefined);
     const page = await openCorrectionPage();
-    await page.waitFor(() => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '') !== '', 'the announcement');
+    await page.waitFor(
+      () => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '') !== '',
+      'the announcement',
+    );
     const message = await page.evaluate(liveRegion);
     expect(message).toMatch(new RegExp(`^Gloss found ${NAMES} names on this page, marked ${MARKS} times\\. Press \\S+ to step through them\\.$`));
     expect(message).toMatch(/Press Alt\+G /);
     const region = await page.evaluate(() => {
       const element = document.querySelector('gloss-card')!.shadowRoot!.querySelector('[role="status"]')!;
       (window as any).liveChanges = 0;
-      new MutationObserver((records) => ((window as any).liveChanges += records.length)).observe(element, { childList: true, characterData: true, subtree: true });
+      new MutationObserver((records) => ((window as any).liveChanges += records.length)).observe(element, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
       return { live: element.getAttribute('aria-live'), hidden: element.getBoundingClientRect().width <= 1 };
     });
     expect(region).toEqual({ live: 'polite', hidden: true });
     // A name added later is marked, but not announced again.
-    await page.evaluate(() => document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>Later, Masoud Pezeshkian called to offer support.</p>'));
+    await page.evaluate(() =>
+      document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>Later, Masoud Pezeshkian called to offer support.</p>'),
+    );
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 5, 'the new name to be marked');
     expect(await personMarks(page)).toContain('Masoud Pezeshkian');
     expect(await page.evaluate(() => (window as any).liveChanges)).toBe(0);
@@ -70,7 +79,10 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
     await extension.reload();
     await extension.waitFor(() => document.querySelector('input[role="switch"]') !== null, 'the popup to load');
     await extension.click('Tell screen readers what was found');
-    await extension.waitFor(async () => (await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('settings')).settings?.announce === false, 'the switch to be saved');
+    await extension.waitFor(
+      async () => (await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('settings')).settings?.announce === false,
+      'the switch to be saved',
+    );
     const page = await openCorrectionPage();
     await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)));
     expect(await page.evaluate(liveRegion)).toBe('');
@@ -83,14 +95,20 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
     expect(await personMarks(page)).toEqual(['Shehbaz Sharif', 'Sharif', 'Sharif', 'Fatemeh Aman']);
 
     await page.hoverText('Sharif', 1);
-    await page.waitFor(() => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent ?? null) === 'Shehbaz Sharif', 'the card of the bare surname');
+    await page.waitFor(
+      () => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent ?? null) === 'Shehbaz Sharif',
+      'the card of the bare surname',
+    );
     expect((await page.dialog())!.text).toContain('“Sharif” — taken as Shehbaz Sharif, named earlier on this page');
 
     await page.click('Not Shehbaz Sharif here');
     await page.waitFor(() => [...(CSS.highlights.get('gloss-person') ?? [])].length === 2, 'both bare marks to go');
     expect(await personMarks(page)).toEqual(['Shehbaz Sharif', 'Fatemeh Aman']);
     expect(await page.evaluate(cardName)).toBeNull();
-    await page.waitFor(() => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '').startsWith('Hid '), 'the live region to say so');
+    await page.waitFor(
+      () => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '').startsWith('Hid '),
+      'the live region to say so',
+    );
     expect(await page.evaluate(liveRegion)).toBe('Hid 2 marks of “Sharif” as Shehbaz Sharif on this site. To undo, open Gloss from the toolbar.');
     expect((await readSettings()).hidden).toEqual([{ site: '127.0.0.1', text: 'Sharif', entity: 'shehbaz-sharif' }]);
 
@@ -100,7 +118,10 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
 
     // The full name's card, opened from its own mark, offers to hide only the full name.
     await page.hoverText('Shehbaz Sharif');
-    await page.waitFor(() => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent ?? null) === 'Shehbaz Sharif', 'the card of the full name');
+    await page.waitFor(
+      () => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent ?? null) === 'Shehbaz Sharif',
+      'the card of the full name',
+    );
     const text = (await page.dialog())!.text;
     expect(text).not.toContain('taken as');
     expect(text).toContain('Not Shehbaz Sharif here');
@@ -134,9 +155,17 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
       );
     });
     const aman = knowledge.entities.find((entity) => entity.id === 'fatemeh-aman')!;
-    const quote = aman.quotes.find((q) => aman.quotes.filter((other) => other.paragraph === q.paragraph).length === 1 && q.paragraph !== aman.role.paragraph && !aman.summary.some((c) => c.paragraph === q.paragraph))!;
+    const quote = aman.quotes.find(
+      (q) =>
+        aman.quotes.filter((other) => other.paragraph === q.paragraph).length === 1 &&
+        q.paragraph !== aman.role.paragraph &&
+        !aman.summary.some((c) => c.paragraph === q.paragraph),
+    )!;
     await page.hoverText('Fatemeh Aman');
-    await page.waitFor(() => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent ?? null) === 'Fatemeh Aman', 'her card');
+    await page.waitFor(
+      () => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent ?? null) === 'Fatemeh Aman',
+      'her card',
+    );
     const text = (await page.dialog())!.text;
     expect(text).toContain('As of 6 August 2025 (DW)');
     await page.click(`Source: DW, paragraph ${quote.paragraph} (opens in a new tab)`);

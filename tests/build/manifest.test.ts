@@ -49,7 +49,12 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (target) => {
 
   it('runs its content script on web pages, in every frame, when the page is idle, with the highlight styles', () => {
     expect(built.content_scripts).toEqual([
-      expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], all_frames: true, run_at: 'document_idle', css: [expect.stringMatching(/\.css$/)] }),
+      expect.objectContaining({
+        matches: ['http://*/*', 'https://*/*'],
+        all_frames: true,
+        run_at: 'document_idle',
+        css: [expect.stringMatching(/\.css$/)],
+      }),
     ]);
   });
 

@@ -36,7 +36,9 @@ describe('the shipped code', () => {
 describe('the built extension', () => {
   it.each(['chrome-mv3', 'firefox-mv3'])('%s has no script that evaluates strings as code', (target) => {
     const dir = join(ROOT, '.output', target);
-    const scripts = readdirSync(dir, { recursive: true }).map(String).filter((file) => file.endsWith('.js'));
+    const scripts = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(readFileSync(join(dir, script), 'utf8'), script).not.toMatch(/\beval\s*\(|\bnew\s+Function\s*\(/);
   });

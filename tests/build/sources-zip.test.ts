@@ -46,31 +46,39 @@ describe('the sources zip for Mozilla', () => {
   });
 
   it('holds the build inputs, the lock file and the README with the commands, and no dependencies, output, tests or tools', () => {
-    for (const file of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/content/index.ts', 'knowledge/entities/people.json']) {
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'entrypoints/content/index.ts',
+      'knowledge/entities/people.json',
+    ]) {
       expect(listing).toContain(file);
     }
-    expect(listing.filter((file) => /^(node_modules|\.output|\.wxt|tests|bench|scripts|assets)\//.test(file) || /\.test\.tsx?$/.test(file))).toEqual([]);
+    expect(listing.filter((file) => /^(node_modules|\.output|\.wxt|tests|bench|scripts|assets)\//.test(file) || /\.test\.tsx?$/.test(file))).toEqual(
+      [],
+    );
     expect(readFileSync(join(unpacked, 'package-lock.json')).equals(readFileSync(join(ROOT, 'package-lock.json')))).toBe(true);
     expect(readFileSync(join(unpacked, 'README.md'), 'utf8')).toContain(REVIEWER_COMMANDS);
   });
 
-  it(
-    'rebuilds with the README commands to exactly the release build in .output/firefox-mv3',
-    () => {
-      symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(unpacked, 'node_modules'), 'dir');
-      // A reviewer's shell, not the test runner's: NODE_ENV=test and vitest's variables would change the build.
-      const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')));
-      execFileSync('npm', ['run', 'build:firefox'], { cwd: unpacked, env, stdio: 'pipe' });
+  it('rebuilds with the README commands to exactly the release build in .output/firefox-mv3', () => {
+    symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(unpacked, 'node_modules'), 'dir');
+    // A reviewer's shell, not the test runner's: NODE_ENV=test and vitest's variables would change the build.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')));
+    execFileSync('npm', ['run', 'build:firefox'], { cwd: unpacked, env, stdio: 'pipe' });
 
-      const rebuilt = join(unpacked, '.output', 'firefox-mv3');
-      const release = filesUnder(RELEASE);
-      const again = filesUnder(rebuilt);
-      const differing = [...new Set([...release, ...again])]
-        .sort()
-        .filter((file) => !release.includes(file) || !again.includes(file) || !readFileSync(join(RELEASE, file)).equals(readFileSync(join(rebuilt, file))));
-      expect(differing, 'files that differ between the release build and the rebuild from the sources zip').toEqual([]);
-      expect(release).toContain('manifest.json');
-    },
-    180_000,
-  );
+    const rebuilt = join(unpacked, '.output', 'firefox-mv3');
+    const release = filesUnder(RELEASE);
+    const again = filesUnder(rebuilt);
+    const differing = [...new Set([...release, ...again])]
+      .sort()
+      .filter(
+        (file) => !release.includes(file) || !again.includes(file) || !readFileSync(join(RELEASE, file)).equals(readFileSync(join(rebuilt, file))),
+      );
+    expect(differing, 'files that differ between the release build and the rebuild from the sources zip').toEqual([]);
+    expect(release).toContain('manifest.json');
+  }, 180_000);
 });

@@ -5,11 +5,15 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 describe("Mozilla's add-on linter on the Firefox build", () => {
   it('finds no error, and warns only about the innerHTML inside Preact (README: Permissions)', () => {
-    const run = spawnSync(process.execPath, ['node_modules/web-ext/bin/web-ext.js', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['node_modules/web-ext/bin/web-ext.js', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     const report = JSON.parse(run.stdout);
     expect(report.errors).toEqual([]);
     expect(report.notices).toEqual([]);

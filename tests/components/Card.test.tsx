@@ -12,7 +12,10 @@ describe('the card', () => {
   it('is a dialog named after the entity, described by its summary', () => {
     render(<Card entity={entity('fatemeh-aman')} knowledge={knowledge} />);
     const dialog = screen.getByRole('dialog', { name: 'Fatemeh Aman' });
-    const parts = dialog.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent);
+    const parts = dialog
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)!.textContent);
     expect(parts).toEqual(entity('fatemeh-aman').summary.map((claim) => claim.text));
   });
 
@@ -34,7 +37,9 @@ describe('the card', () => {
     render(<Card entity={aman} knowledge={knowledge} />);
     const claims = [aman.role, ...aman.summary, ...aman.quotes.slice(0, 3)];
     const markers = screen.getAllByRole('link', { name: /^Source: DW, paragraph \d+ \(opens in a new tab\)$/ });
-    expect(markers.map((a) => a.getAttribute('aria-label'))).toEqual(claims.map((claim) => `Source: DW, paragraph ${claim.paragraph} (opens in a new tab)`));
+    expect(markers.map((a) => a.getAttribute('aria-label'))).toEqual(
+      claims.map((claim) => `Source: DW, paragraph ${claim.paragraph} (opens in a new tab)`),
+    );
     markers.forEach((marker, i) => {
       const passage = knowledge.sources[0]!.passages.find((p) => p.paragraph === claims[i]!.paragraph)!;
       expect(readTextDirective(marker.getAttribute('href')!)).toEqual({ start: passage.start, end: passage.end });
@@ -44,8 +49,18 @@ describe('the card', () => {
   });
 
   it.each([
-    ['a short form resolved by an earlier full name', 'shehbaz-sharif', { text: 'Sharif', via: 'context' as const }, '“Sharif” — taken as Shehbaz Sharif, named earlier on this page'],
-    ['a variant spelling', 'masoud-pezeshkian', { text: 'Pezeshkiyan', via: 'variant' as const }, '“Pezeshkiyan” — a variant spelling of Masoud Pezeshkian'],
+    [
+      'a short form resolved by an earlier full name',
+      'shehbaz-sharif',
+      { text: 'Sharif', via: 'context' as const },
+      '“Sharif” — taken as Shehbaz Sharif, named earlier on this page',
+    ],
+    [
+      'a variant spelling',
+      'masoud-pezeshkian',
+      { text: 'Pezeshkiyan', via: 'variant' as const },
+      '“Pezeshkiyan” — a variant spelling of Masoud Pezeshkian',
+    ],
     ['the display name', 'shehbaz-sharif', { text: 'Shehbaz Sharif', via: 'name' as const }, null],
   ])('says why it was opened from %s', (_what, id, mark, line) => {
     render(<Card entity={entity(id)} knowledge={knowledge} mark={mark} />);
@@ -54,7 +69,9 @@ describe('the card', () => {
 
   it('offers "Not …" for the mark it was opened from, and only then', () => {
     const onNotThis = vi.fn();
-    const { unmount } = render(<Card entity={entity('shehbaz-sharif')} knowledge={knowledge} mark={{ text: 'Sharif', via: 'context' }} onNotThis={onNotThis} />);
+    const { unmount } = render(
+      <Card entity={entity('shehbaz-sharif')} knowledge={knowledge} mark={{ text: 'Sharif', via: 'context' }} onNotThis={onNotThis} />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Not Shehbaz Sharif here' }));
     expect(onNotThis).toHaveBeenCalledTimes(1);
     unmount();
@@ -90,7 +107,13 @@ describe('the card', () => {
   });
 
   it('renders knowledge text as text, never as markup', () => {
-    const hostile = { ...entity('iran'), summary: [{ text: '<img src=x onerror=alert(1)>Tehran', paragraph: 1 }, { text: 'Second.', paragraph: 1 }] };
+    const hostile = {
+      ...entity('iran'),
+      summary: [
+        { text: '<img src=x onerror=alert(1)>Tehran', paragraph: 1 },
+        { text: 'Second.', paragraph: 1 },
+      ],
+    };
     render(<Card entity={hostile} knowledge={knowledge} />);
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>Tehran')).toBeTruthy();

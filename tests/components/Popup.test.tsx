@@ -79,7 +79,7 @@ describe('the popup', () => {
   it('lists what was found by kind, and shows one on the page when chosen', async () => {
     const api = setup();
     const people = await screen.findByRole('region', { name: 'People' });
-    expect(within(people).getByRole('button').textContent).toBe('Shehbaz Sharif2');
+    expect(within(people).getByRole('button').textContent).toBe('Shehbaz Sharif2 mentions');
     fireEvent.click(screen.getByRole('button', { name: /Balochistan Liberation Army/ }));
     expect(api.reveal).toHaveBeenCalledWith(7, 'balochistan-liberation-army');
   });
@@ -89,7 +89,11 @@ describe('the popup', () => {
     const elsewhere = { site: 'other.example', text: 'Dar', entity: 'ishaq-dar' };
     const api = setup(PAGE, { ...DEFAULT_SETTINGS, hidden: [sharif, elsewhere] });
     const list = await screen.findByRole('list', { name: 'Hidden on this site' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('span')!.textContent)).toEqual(['“Sharif” → Shehbaz Sharif']);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('span')!.textContent),
+    ).toEqual(['“Sharif” → Shehbaz Sharif']);
     fireEvent.click(within(list).getByRole('button', { name: 'Undo: show “Sharif” as Shehbaz Sharif again' }));
     await waitFor(() => expect(api.saveSettings).toHaveBeenCalled());
     expect(api.saveSettings.mock.calls.at(-1)![0].hidden).toEqual([elsewhere]);

@@ -25,13 +25,65 @@ export interface Vocabulary {
 }
 
 const FILLER = [
-  'the', 'said', 'on', 'Tuesday', 'talks', 'in', 'and', 'The', 'Minister', 'met', 'with', 'officials', 'border',
-  'News', 'IRAN', 'DEAL', 'SAYS', 'Nawaz', 'George', 'State', 'Jr.', 'Update', '2026', 'When', 'us', 'reported',
+  'the',
+  'said',
+  'on',
+  'Tuesday',
+  'talks',
+  'in',
+  'and',
+  'The',
+  'Minister',
+  'met',
+  'with',
+  'officials',
+  'border',
+  'News',
+  'IRAN',
+  'DEAL',
+  'SAYS',
+  'Nawaz',
+  'George',
+  'State',
+  'Jr.',
+  'Update',
+  '2026',
+  'When',
+  'us',
+  'reported',
 ];
 /** Separators and the characters pages put between and inside words. */
 const GLUE = [
-  ' ', ' ', ' ', '  ', '\n', '\t', '\f', ', ', '. ', ': ', '’s ', "'s ", '-', ' — ', '–', ' (', ') ', '"', '&', '<', '>',
-  '\u00A0', '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200F', '\u200E',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  '\f',
+  ', ',
+  '. ',
+  ': ',
+  '’s ',
+  "'s ",
+  '-',
+  ' — ',
+  '–',
+  ' (',
+  ') ',
+  '"',
+  '&',
+  '<',
+  '>',
+  '\u00A0',
+  '\u00AD',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+  '\u200F',
+  '\u200E',
 ];
 /** Text from outside Latin-1: surrogate pairs, emoji sequences, combining marks, right-to-left scripts. */
 const EXOTIC = ['😀', '👩‍👩‍👧', '🇵🇰', '𝐀𝐁', 'é', 'e\u0301', 'Ⅻ', 'İstanbul', 'ß', '北京', 'شهباز شریف', 'פזשכיאן', '\u202Bمرحبا\u202C', 'ﷺ'];
@@ -64,9 +116,9 @@ function aliasForm({ aliases, titles }: Vocabulary): fc.Arbitrary<string> {
         case 'nbsp':
           return alias.replaceAll(' ', '\u00A0');
         case 'shy':
-          return alias.slice(0, cut) + '\u00AD' + alias.slice(cut);
+          return `${alias.slice(0, cut)}\u00AD${alias.slice(cut)}`;
         case 'zwsp':
-          return alias.slice(0, cut) + '\u200B' + alias.slice(cut);
+          return `${alias.slice(0, cut)}\u200B${alias.slice(cut)}`;
         case 'title':
           return `${title} ${alias}`;
         case 'possessive':
@@ -85,7 +137,11 @@ function sentence(vocabulary: Vocabulary): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.constantFrom(...EXOTIC) },
   );
   // Mostly prose (words one space apart), sometimes glued or run together by odd characters.
-  const separator = fc.oneof({ weight: 6, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: fc.constant('') }, { weight: 3, arbitrary: fc.constantFrom(...GLUE) });
+  const separator = fc.oneof(
+    { weight: 6, arbitrary: fc.constant(' ') },
+    { weight: 1, arbitrary: fc.constant('') },
+    { weight: 3, arbitrary: fc.constantFrom(...GLUE) },
+  );
   return fc.array(fc.tuple(separator, token), { minLength: 1, maxLength: 8 }).map((parts) => parts.flat().join(''));
 }
 
@@ -112,13 +168,20 @@ function memo<T>(build: (depth: number) => T): (depth: number) => T {
 /** Random page bodies: a few top-level trees of news-page elements. */
 export function fuzzBody(vocabulary: Vocabulary): fc.Arbitrary<FuzzNode[]> {
   const words = sentence(vocabulary);
-  const leaf = (links: boolean): fc.Arbitrary<FuzzNode[]> => fc.oneof(
-    { weight: 6, arbitrary: words.map((data) => [text(data)]) },
-    { weight: 3, arbitrary: splitAlias(vocabulary, INLINE.filter((tag) => links || tag !== 'a')) },
-    { weight: 1, arbitrary: fc.constant<FuzzNode[]>([element('br', [])]) },
-    { weight: 1, arbitrary: fc.constantFrom(' x ', '', 'Shehbaz Sharif').map((data): FuzzNode[] => [{ type: 'comment', data }]) },
-    { weight: 1, arbitrary: words.map((data) => [element('code', [text(data)])]) },
-  );
+  const leaf = (links: boolean): fc.Arbitrary<FuzzNode[]> =>
+    fc.oneof(
+      { weight: 6, arbitrary: words.map((data) => [text(data)]) },
+      {
+        weight: 3,
+        arbitrary: splitAlias(
+          vocabulary,
+          INLINE.filter((tag) => links || tag !== 'a'),
+        ),
+      },
+      { weight: 1, arbitrary: fc.constant<FuzzNode[]>([element('br', [])]) },
+      { weight: 1, arbitrary: fc.constantFrom(' x ', '', 'Shehbaz Sharif').map((data): FuzzNode[] => [{ type: 'comment', data }]) },
+      { weight: 1, arbitrary: words.map((data) => [element('code', [text(data)])]) },
+    );
   const phrasingList = (items: fc.Arbitrary<FuzzNode[]>) => fc.array(items, { minLength: 1, maxLength: 5 }).map((parts) => parts.flat());
 
   /** Phrasing content; `links` is false inside `a`, where the parser would close the outer link. */
@@ -153,16 +216,27 @@ export function fuzzBody(vocabulary: Vocabulary): fc.Arbitrary<FuzzNode[]> {
       { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...BLOCK_CONTAINERS), children).map(([tag, content]) => [element(tag, content)]) },
       {
         weight: 1,
-        arbitrary: fc
-          .array(fc.oneof(inline, flow(depth - 1)), { minLength: 1, maxLength: 4 })
-          .map((items) => [element('ul', items.map((content) => element('li', content)))]),
+        arbitrary: fc.array(fc.oneof(inline, flow(depth - 1)), { minLength: 1, maxLength: 4 }).map((items) => [
+          element(
+            'ul',
+            items.map((content) => element('li', content)),
+          ),
+        ]),
       },
-      { weight: 1, arbitrary: fc.tuple(children, inline).map(([content, caption]) => [element('figure', [...content, element('figcaption', caption)])]) },
       {
         weight: 1,
-        arbitrary: fc
-          .array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })
-          .map((rows) => [element('table', [element('tbody', rows.map((cells) => element('tr', cells)))])]),
+        arbitrary: fc.tuple(children, inline).map(([content, caption]) => [element('figure', [...content, element('figcaption', caption)])]),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((rows) => [
+          element('table', [
+            element(
+              'tbody',
+              rows.map((cells) => element('tr', cells)),
+            ),
+          ]),
+        ]),
       },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HIDING), children).map(([attrs, content]) => [element('div', content, attrs)]) },
     );
@@ -208,7 +282,29 @@ export function renderHtml(nodes: FuzzNode[]): string {
 /** What text-walker.ts leaves out of the text. */
 const SKIPPED_TAGS = new Set(['code']);
 const SKIPPING_ATTRS = new Set(['hidden', 'aria-hidden="true"']);
-const BLOCKS = new Set(['article', 'aside', 'blockquote', 'br', 'div', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'header', 'li', 'nav', 'p', 'section', 'table', 'tbody', 'td', 'th', 'tr', 'ul']);
+const BLOCKS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'div',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'header',
+  'li',
+  'nav',
+  'p',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
 /** The content script's chunking (text-walker.ts defaults): a chunk ends at the first block after this many characters. */
 const CHUNK_SIZE = 8_000;
 

@@ -28,7 +28,12 @@ describe('annotate --json', () => {
   it('prints one object per file with UTF-16 offsets into the file as read', () => {
     const run = annotate('--json', txt);
     expect(run.status).toBe(0);
-    expect(run.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
       {
         file: txt,
         mentions: [

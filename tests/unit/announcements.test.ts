@@ -5,7 +5,12 @@ describe('what screen readers are told', () => {
   it.each([
     [9, 24, 'Alt+G', 'Gloss found 9 names on this page, marked 24 times. Press Alt+G to step through them.'],
     [1, 1, 'Ctrl+Shift+K', 'Gloss found 1 name on this page, marked 1 time. Press Ctrl+Shift+K to step through them.'],
-    [2, 3, '', 'Gloss found 2 names on this page, marked 3 times. Set a shortcut for “Go to the next marked name and open its card” in the browser\'s extension shortcuts to step through them.'],
+    [
+      2,
+      3,
+      '',
+      "Gloss found 2 names on this page, marked 3 times. Set a shortcut for “Go to the next marked name and open its card” in the browser's extension shortcuts to step through them.",
+    ],
   ])('%i names in %i marks, key %j', (names, marks, key, message) => {
     expect(marksFoundMessage(names, marks, key)).toBe(message);
   });

@@ -5,7 +5,13 @@ import { summarise } from '../../bench/page-cost';
 import type { MainThreadCost } from '../../bench/trace';
 
 const cost = (cpuMs: number, selfMs: Record<string, number> = {}): MainThreadCost => ({
-  busyMs: cpuMs * 2, cpuMs, tasks: 1, longestTaskMs: cpuMs, extensionMs: 0, longestExtensionTaskMs: cpuMs / 4, selfMs,
+  busyMs: cpuMs * 2,
+  cpuMs,
+  tasks: 1,
+  longestTaskMs: cpuMs,
+  extensionMs: 0,
+  longestExtensionTaskMs: cpuMs / 4,
+  selfMs,
 });
 
 /** One load: DOMContentLoaded at `dcl`, the first mark in view and the last mark at the given page times. */
@@ -27,7 +33,7 @@ describe('a page summarised over its loads', () => {
   it.each<[string, unknown, unknown]>([
     ['main-thread time is the median of the loads', page.cpuMs.gloss?.median, 50],
     ['wall time is kept apart', page.busyMs.gloss?.median, 100],
-    ['marks are timed from each load\'s own DOMContentLoaded', page.lastMarkMs.gloss?.median, 40],
+    ["marks are timed from each load's own DOMContentLoaded", page.lastMarkMs.gloss?.median, 40],
     ['a load with no mark in view does not count towards the first one', page.firstInViewMs.gloss, { median: 30, min: 20, max: 40, n: 2 }],
     ['no marks, no timing', page.firstInViewMs.none, null],
     ['self times are the mean over loads', page.selfMs.gloss?.PrePaint, 25],
@@ -38,7 +44,13 @@ describe('a page summarised over its loads', () => {
 
 describe('the real pages as one', () => {
   const one = (noneMs: number, glossMs: number, glossRanges: number) =>
-    summarise(target, new Map<Marker, LoadSample[]>([['none', [load(0, null, null, noneMs, 0)]], ['gloss', [load(0, 5, 10, glossMs, glossRanges)]]]));
+    summarise(
+      target,
+      new Map<Marker, LoadSample[]>([
+        ['none', [load(0, null, null, noneMs, 0)]],
+        ['gloss', [load(0, 5, 10, glossMs, glossRanges)]],
+      ]),
+    );
 
   it('sums the main-thread time and the ranges of every page', () => {
     const all = total([one(10, 15, 2), one(100, 130, 0)], 'all');

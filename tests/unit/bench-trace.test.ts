@@ -20,7 +20,10 @@ const x = (name: string, startMs: number, ms: number, more: Partial<TraceEvent> 
   };
 };
 const probeTask = (startMs: number) => [x('RunTask', startMs, 0.1), x('FunctionCall', startMs, 0.05, { url: PROBE_URL })];
-const extensionTask = (startMs: number, ms: number) => [x('RunTask', startMs, ms), x('FunctionCall', startMs + 0.1, ms - 0.2, { url: 'chrome-extension://abc/content-scripts/content.js' })];
+const extensionTask = (startMs: number, ms: number) => [
+  x('RunTask', startMs, ms),
+  x('FunctionCall', startMs + 0.1, ms - 0.2, { url: 'chrome-extension://abc/content-scripts/content.js' }),
+];
 
 describe('the page main thread in a trace', () => {
   it('is the thread the probe ran on', () => {
@@ -33,7 +36,15 @@ describe('the page main thread in a trace', () => {
   });
 
   it('starts where the page navigated, not where the blank tab did', () => {
-    const mark = (url: string, ts: number): TraceEvent => ({ name: 'navigationStart', cat: 'blink.user_timing', ph: 'R', ts, pid: 10, tid: 10, args: { data: { documentLoaderURL: url } } });
+    const mark = (url: string, ts: number): TraceEvent => ({
+      name: 'navigationStart',
+      cat: 'blink.user_timing',
+      ph: 'R',
+      ts,
+      pid: 10,
+      tid: 10,
+      args: { data: { documentLoaderURL: url } },
+    });
     expect(navigationStart([mark('', 1000), mark('http://127.0.0.1/a.html', 5000)], PAGE)).toBe(5000);
   });
 });

@@ -40,7 +40,9 @@ describe.each([
     const missed = pages.flatMap((p) => p.missed.map((m) => `${p.file}: ${m}`));
     const precision = hits / (hits + falseMarks.length);
     const recall = hits / (hits + missed.length);
-    console.info(`${name}: ${hits} hits, ${falseMarks.length} false marks, ${missed.length} missed; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.info(
+      `${name}: ${hits} hits, ${falseMarks.length} false marks, ${missed.length} missed; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
     expect({ precision, falseMarks }).toMatchObject({ precision: expect.toSatisfy((p: number) => p >= 0.97) });
     expect({ recall, missed }).toMatchObject({ recall: expect.toSatisfy((r: number) => r >= 0.95) });
   });

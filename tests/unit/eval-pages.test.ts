@@ -7,7 +7,14 @@ import { tellsTheSame, textSimilarity } from '../../scripts/eval-pages/similar';
 import type { Mark, Oracle, Place } from '../../scripts/eval-pages/types';
 import { classWords, summarizePlaces } from '../../scripts/eval-pages/where';
 
-const mark = (node: number, start: number, text: string, kind = 'place'): Mark => ({ kind, node, endNode: node, start, end: start + text.length, text });
+const mark = (node: number, start: number, text: string, kind = 'place'): Mark => ({
+  kind,
+  node,
+  endNode: node,
+  start,
+  end: start + text.length,
+  text,
+});
 
 /** Text nodes 10–12 are the article's body, 3 is the headline (found apart from Readability's content). */
 const article: Oracle = {
@@ -100,7 +107,11 @@ describe('the charset a saved page is served in', () => {
   const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
   it.each([
     ['<meta charset>', bytes('<!doctype html><meta charset="utf-8"><p>x'), 'utf-8'],
-    ['<meta http-equiv> in Shift_JIS', latin1('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head>'), 'shift_jis'],
+    [
+      '<meta http-equiv> in Shift_JIS',
+      latin1('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head>'),
+      'shift_jis',
+    ],
     ['an unquoted EUC-JP label', latin1('<meta http-equiv=Content-Type content=text/html;charset=EUC-JP>'), 'euc-jp'],
     ['a declaration after a long inline script', bytes(`<head><script>${'x'.repeat(5000)}</script><meta charset="windows-1251">`), 'windows-1251'],
     ['an unknown label, then a known one', bytes('<meta charset="klingon"><meta charset="iso-8859-2">'), 'iso-8859-2'],
@@ -117,10 +128,20 @@ describe('the charset a saved page is served in', () => {
 describe('an element that tells the same as the title', () => {
   it.each([
     ['the same words in another case and punctuation', 'Talks resume in Islamabad', 'TALKS RESUME IN ISLAMABAD!', true],
-    ['a headline without the site name of its title', 'Talks resume in Islamabad after a long pause', 'Talks resume in Islamabad after a long pause | Daily Example', true],
+    [
+      'a headline without the site name of its title',
+      'Talks resume in Islamabad after a long pause',
+      'Talks resume in Islamabad after a long pause | Daily Example',
+      true,
+    ],
     ['another story on the same subject', 'Talks resume in Islamabad', 'Islamabad talks collapse as delegates leave early', false],
     ['a single word of the title', 'Talks resume in Islamabad', 'Islamabad', false],
-    ['a headline with a long standfirst run on', 'Talks resume in Islamabad', 'Talks resume in Islamabad. Delegates from both sides met on Monday for the first time in a year', false],
+    [
+      'a headline with a long standfirst run on',
+      'Talks resume in Islamabad',
+      'Talks resume in Islamabad. Delegates from both sides met on Monday for the first time in a year',
+      false,
+    ],
   ])('%s', (_what, title, text, same) => {
     expect(tellsTheSame(title, text)).toBe(same);
   });
@@ -161,7 +182,14 @@ describe('where outside marks land', () => {
     expect(classWords(token)).toEqual(words);
   });
 
-  const place = (landmark: string, container: string, tokens: string[], link = false): Place => ({ landmark, container, link, heading: false, listItem: link, tokens });
+  const place = (landmark: string, container: string, tokens: string[], link = false): Place => ({
+    landmark,
+    container,
+    link,
+    heading: false,
+    listItem: link,
+    tokens,
+  });
   it('count landmarks and containers, most first, and rank words by how much commoner they are outside than inside', () => {
     const outside = [
       place('nav', 'ul.menu', ['site-menu', 'content', 'grid'], true),
@@ -176,11 +204,30 @@ describe('where outside marks land', () => {
       link: [2, 0],
       heading: [0, 0],
       listItem: [2, 0],
-      landmarks: [['nav', 2, 0], ['(none)', 1, 1], ['footer', 1, 0]],
-      shapes: [['nav, link, list item', 2, 0], ['(none)', 1, 1], ['footer', 1, 0]],
-      containers: [['ul.menu', 2], ['div.links', 1], ['div.related', 1]],
+      landmarks: [
+        ['nav', 2, 0],
+        ['(none)', 1, 1],
+        ['footer', 1, 0],
+      ],
+      shapes: [
+        ['nav, link, list item', 2, 0],
+        ['(none)', 1, 1],
+        ['footer', 1, 0],
+      ],
+      containers: [
+        ['ul.menu', 2],
+        ['div.links', 1],
+        ['div.related', 1],
+      ],
       // "grid" is around every outside mark but also around half the inside ones; "content" is commoner inside.
-      words: [['menu', 3, 0], ['grid', 4, 1], ['site', 2, 0], ['footer', 1, 0], ['links', 1, 0], ['related', 1, 0]],
+      words: [
+        ['menu', 3, 0],
+        ['grid', 4, 1],
+        ['site', 2, 0],
+        ['footer', 1, 0],
+        ['links', 1, 0],
+        ['related', 1, 0],
+      ],
     });
   });
 });

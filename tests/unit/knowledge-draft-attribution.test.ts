@@ -9,16 +9,28 @@ function read(paragraph: string) {
 describe('attributeQuotes', () => {
   it.each([
     ['"…," X said', '"We will win the vote," Ana Ruiz said.', [['We will win the vote', 'after', 'Ana Ruiz', null]]],
-    ['"…," said X of the Y', '"We will win the vote," said Ana Ruiz of the Green Party.', [['We will win the vote', 'after', 'Ana Ruiz of the Green Party', null]]],
+    [
+      '"…," said X of the Y',
+      '"We will win the vote," said Ana Ruiz of the Green Party.',
+      [['We will win the vote', 'after', 'Ana Ruiz of the Green Party', null]],
+    ],
     [
       '"…," X, an apposition, told DW',
       '"Prices will rise," Lena Berg, an economist at the Nordic Institute, told DW.',
       [['Prices will rise', 'after', 'Lena Berg, an economist at the Nordic Institute', null]],
     ],
-    ['X said: "…" over two sentences', 'Ana Ruiz said: "We will win. Nobody doubts it."', [['We will win. Nobody doubts it.', 'before', 'Ana Ruiz', null]]],
+    [
+      'X said: "…" over two sentences',
+      'Ana Ruiz said: "We will win. Nobody doubts it."',
+      [['We will win. Nobody doubts it.', 'before', 'Ana Ruiz', null]],
+    ],
     ['X told DW "…"', 'Ruiz told DW "the count is close."', [['the count is close.', 'before', 'Ruiz', null]]],
     ['according to X, "…"', 'According to Ruiz, "the count is close."', [['the count is close.', 'according-to', 'Ruiz', null]]],
-    ['X believes that "…"', 'Trade lawyer Tomas Vale believes that "the deal will hold for years."', [['the deal will hold for years.', 'before', 'Trade lawyer Tomas Vale', null]]],
+    [
+      'X believes that "…"',
+      'Trade lawyer Tomas Vale believes that "the deal will hold for years."',
+      [['the deal will hold for years.', 'before', 'Trade lawyer Tomas Vale', null]],
+    ],
     [
       'a quote going on after its attribution, curly marks',
       '\u201CHelp is on its way,\u201D she said. \u201CMore will follow.\u201D',

@@ -65,7 +65,11 @@ describe('the entities a draft finds in an article alone', () => {
       ['The Kremlin did not respond. Oda Brenn, who leads the union, says wages fell.'],
       ['Kremlin (group)', 'Oda Brenn (person)'],
     ],
-    ['countries the tagger does not know come from ICU\u2019s region names', ['Laos and Jordan signed a deal with Chad.'], ['Laos (country)', 'Jordan (country)', 'Chad (country)']],
+    [
+      'countries the tagger does not know come from ICU\u2019s region names',
+      ['Laos and Jordan signed a deal with Chad.'],
+      ['Laos (country)', 'Jordan (country)', 'Chad (country)'],
+    ],
   ])('%s', (_rule, lines, expected) => {
     expect(named(lines)).toEqual(expected);
   });
@@ -84,7 +88,12 @@ describe('the entities a draft finds in an article alone', () => {
   });
 
   it('reads only the names a Title Case headline shares with the body, and no names from the date or byline', () => {
-    const draft = draftOf(['Chile\u2019s Miners Brace For A Long Strike', 'March 3, 2026', 'Miners in Chile stopped work on Monday.', 'Edited by: Jo Park']);
+    const draft = draftOf([
+      'Chile\u2019s Miners Brace For A Long Strike',
+      'March 3, 2026',
+      'Miners in Chile stopped work on Monday.',
+      'Edited by: Jo Park',
+    ]);
     expect(draft.entities.map((e) => e.name)).toEqual(['Chile']);
     expect(draft.source).toMatchObject({ title: 'Chile\u2019s Miners Brace For A Long Strike', editors: ['Jo Park'], authors: [] });
   });

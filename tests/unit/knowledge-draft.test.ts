@@ -95,7 +95,16 @@ describe('npm run knowledge:draft', () => {
   });
 
   it('scores a draft against an expected file', () => {
-    const result = run(['--source', source, ...meta, '--out', join(scratch, 'scored.json'), '--score', '--expected', source.replace(/\.txt$/, '.expected.json')]);
+    const result = run([
+      '--source',
+      source,
+      ...meta,
+      '--out',
+      join(scratch, 'scored.json'),
+      '--score',
+      '--expected',
+      source.replace(/\.txt$/, '.expected.json'),
+    ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/entities with the right kind: \d+\/17/);
     expect(result.stdout).toMatch(/quotes verbatim in their paragraph: (\d+)\/\1 \(100\.0%\)/);
@@ -104,7 +113,11 @@ describe('npm run knowledge:draft', () => {
   it.each([
     ['no source', ['--publisher', 'X', '--date', '2026-01-01', '--url', 'https://example.org/'], /usage/],
     ['a date that is not ISO', ['--source', source, '--publisher', 'X', '--date', '12 March', '--url', 'https://example.org/'], /YYYY-MM-DD/],
-    ['an address that is not a web address', ['--source', source, '--publisher', 'X', '--date', '2026-01-01', '--url', 'javascript:alert(1)'], /http/],
+    [
+      'an address that is not a web address',
+      ['--source', source, '--publisher', 'X', '--date', '2026-01-01', '--url', 'javascript:alert(1)'],
+      /http/,
+    ],
   ])('refuses %s', (_what, args, message) => {
     const result = run(args);
     expect(result.status).toBe(2);

@@ -7,7 +7,17 @@ import { readTextDirective } from '../support/text-directive';
 
 /** The ids `entities.md` requires, by kind. */
 const REQUIRED = {
-  person: ['masoud-pezeshkian', 'shehbaz-sharif', 'fatemeh-aman', 'osama-malik', 'muhammad-shoaib', 'donald-trump', 'marco-rubio', 'ishaq-dar', 'shafqat-ali-khan'],
+  person: [
+    'masoud-pezeshkian',
+    'shehbaz-sharif',
+    'fatemeh-aman',
+    'osama-malik',
+    'muhammad-shoaib',
+    'donald-trump',
+    'marco-rubio',
+    'ishaq-dar',
+    'shafqat-ali-khan',
+  ],
   group: ['jaish-al-adl', 'balochistan-liberation-army', 'middle-east-institute', 'quaid-i-azam-university', 'dw', 'pakistan-foreign-office'],
   country: ['iran', 'pakistan', 'united-states', 'israel', 'india', 'afghanistan'],
   place: ['balochistan', 'sistan-and-baluchestan', 'chabahar', 'islamabad', 'tehran', 'washington'],
@@ -37,7 +47,10 @@ describe('the bundled knowledge', () => {
   it('has at least five topics, each held by some entity', () => {
     expect(knowledge.topics.length).toBeGreaterThanOrEqual(5);
     for (const topic of knowledge.topics) {
-      expect(knowledge.entities.some((e) => e.topics.includes(topic.id)), topic.id).toBe(true);
+      expect(
+        knowledge.entities.some((e) => e.topics.includes(topic.id)),
+        topic.id,
+      ).toBe(true);
     }
   });
 
@@ -88,21 +101,58 @@ describe('a broken knowledge entry', () => {
     ['a missing field', 'ishaq-dar', (e: Record<string, any>) => delete e.role, /^entities\/people\.json: "ishaq-dar", field role: /],
     ['a wrong kind', 'iran', (e: Record<string, any>) => (e.kind = 'nation'), /^entities\/countries\.json: "iran", field kind: .*"nation"/],
     ['no sources', 'tehran', (e: Record<string, any>) => (e.sources = []), /^entities\/places\.json: "tehran", field sources: /],
-    ['a one-sentence summary', 'tehran', (e: Record<string, any>) => (e.summary = e.summary.slice(0, 1)), /^entities\/places\.json: "tehran", field summary: /],
+    [
+      'a one-sentence summary',
+      'tehran',
+      (e: Record<string, any>) => (e.summary = e.summary.slice(0, 1)),
+      /^entities\/places\.json: "tehran", field summary: /,
+    ],
     ['an unknown field', 'dw', (e: Record<string, any>) => (e.homepage = 'x'), /^entities\/groups\.json: "dw", field \(entry\): .*homepage/],
-    ['a dangling related id', 'chabahar', (e: Record<string, any>) => e.related.push({ id: 'kabul', reason: 'x' }), /^entities\/places\.json: "chabahar", field related\.\d+\.id: no entity "kabul"/],
-    ['an unknown topic', 'india', (e: Record<string, any>) => e.topics.push('sports'), /^entities\/countries\.json: "india", field topics\.\d+: no topic "sports"/],
-    ['an unknown quote speaker', 'fatemeh-aman', (e: Record<string, any>) => (e.quotes[0].speaker = 'nobody'), /^entities\/people\.json: "fatemeh-aman", field quotes\.0\.speaker: no entity "nobody"/],
-    ['a claim citing a paragraph with no passage', 'tehran', (e: Record<string, any>) => (e.summary[1].paragraph = 35), /^entities\/places\.json: "tehran", field summary\.1\.paragraph: source "dw-2025-08-06" has no passage for paragraph 35/],
-    ['a source link that would run script', 'dw-2025-08-06', (e: Record<string, any>) => (e.url = 'javascript:alert(1)'), /^sources\.json: "dw-2025-08-06", field url: /],
-    ['an alias no page writes', 'israel', (e: Record<string, any>) => e.aliases.push('Israel (state)'), /^entities\/countries\.json: "israel", field aliases\.\d+\.text: /],
+    [
+      'a dangling related id',
+      'chabahar',
+      (e: Record<string, any>) => e.related.push({ id: 'kabul', reason: 'x' }),
+      /^entities\/places\.json: "chabahar", field related\.\d+\.id: no entity "kabul"/,
+    ],
+    [
+      'an unknown topic',
+      'india',
+      (e: Record<string, any>) => e.topics.push('sports'),
+      /^entities\/countries\.json: "india", field topics\.\d+: no topic "sports"/,
+    ],
+    [
+      'an unknown quote speaker',
+      'fatemeh-aman',
+      (e: Record<string, any>) => (e.quotes[0].speaker = 'nobody'),
+      /^entities\/people\.json: "fatemeh-aman", field quotes\.0\.speaker: no entity "nobody"/,
+    ],
+    [
+      'a claim citing a paragraph with no passage',
+      'tehran',
+      (e: Record<string, any>) => (e.summary[1].paragraph = 35),
+      /^entities\/places\.json: "tehran", field summary\.1\.paragraph: source "dw-2025-08-06" has no passage for paragraph 35/,
+    ],
+    [
+      'a source link that would run script',
+      'dw-2025-08-06',
+      (e: Record<string, any>) => (e.url = 'javascript:alert(1)'),
+      /^sources\.json: "dw-2025-08-06", field url: /,
+    ],
+    [
+      'an alias no page writes',
+      'israel',
+      (e: Record<string, any>) => e.aliases.push('Israel (state)'),
+      /^entities\/countries\.json: "israel", field aliases\.\d+\.text: /,
+    ],
   ])('with %s names the file, entry and field', (_what, id, change, expected) => {
     expect(problemsOf(withEntity(id, change))).toEqual([expect.stringMatching(expected)]);
   });
 
   it('with a surface form claimed by two entities names both', () => {
     const problems = problemsOf(withEntity('tehran', (e) => e.aliases.push('Islamabad')));
-    expect(problems).toEqual([expect.stringMatching(/"islamabad" field aliases\.0 and .*"tehran" field aliases\.\d+: both claim the surface form "Islamabad"/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/"islamabad" field aliases\.0 and .*"tehran" field aliases\.\d+: both claim the surface form "Islamabad"/),
+    ]);
   });
 
   it.each([
@@ -112,13 +162,17 @@ describe('a broken knowledge entry', () => {
     ['a name no page writes', { text: 'Iran (state)', is: 'a typo' }, /^other-names\.json: "Iran \(state\)", field text: /],
     ['no word saying what it is', { text: 'Iran Khodro' }, /^other-names\.json: "Iran Khodro", field is: /],
   ])('with an other name that holds %s names it', (_what, entry, expected) => {
-    const files = readKnowledgeFiles().map((file) => (file.file === 'other-names.json' ? { ...file, data: [...(file.data as unknown[]), entry] } : file));
+    const files = readKnowledgeFiles().map((file) =>
+      file.file === 'other-names.json' ? { ...file, data: [...(file.data as unknown[]), entry] } : file,
+    );
     expect(problemsOf(files)).toEqual([expect.stringMatching(expected)]);
   });
 
   it('with a namesake set that does not exist names the alias', () => {
     const problems = problemsOf(withEntity('israel', (e) => (e.aliases = [{ text: 'Israel', namesakes: 'eu-states' }])));
-    expect(problems).toEqual([expect.stringMatching(/^entities\/countries\.json: "israel", field aliases\.0\.namesakes: no set "eu-states" in namesakes\.json/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^entities\/countries\.json: "israel", field aliases\.0\.namesakes: no set "eu-states" in namesakes\.json/),
+    ]);
   });
 
   it('with a duplicate id names it', () => {

@@ -26,7 +26,11 @@ describe('a country inside a language tag is a region, not a mention', () => {
     ['a language of another country', 'Urdu (Pakistan) and English (India)', []],
     ['a dotted acronym in brackets', 'English (U.S.)', []],
     ['an edition and its language', 'United States (English)\nPakistan (Urdu)', []],
-    ['a country and its capital in brackets', 'United States (Washington) and Iran (Tehran)', ['united-states: United States', 'washington: Washington', 'iran: Iran', 'tehran: Tehran']],
+    [
+      'a country and its capital in brackets',
+      'United States (Washington) and Iran (Tehran)',
+      ['united-states: United States', 'washington: Washington', 'iran: Iran', 'tehran: Tehran'],
+    ],
     ['a country pair', 'US-Pakistan ties are warming.', ['united-states: US', 'pakistan: Pakistan']],
     ['the short prefix before the US', 'Pak-US ties are warming.', ['pakistan: Pak', 'united-states: US']],
     ['the short prefix in capitals', 'The PAK-US dialogue resumed.', ['pakistan: PAK', 'united-states: US']],
@@ -88,9 +92,18 @@ describe('Washington the state, shown by the states around it or its vocabulary'
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 
   it('serves any name a set shares: Georgia the country, not the state', () => {
-    const georgia = { ...knowledge.entities.find((e) => e.id === 'israel')!, id: 'georgia', name: 'Georgia', aliases: [{ text: 'Georgia', form: 'name' as const, namesakes: 'us-states' }] };
+    const georgia = {
+      ...knowledge.entities.find((e) => e.id === 'israel')!,
+      id: 'georgia',
+      name: 'Georgia',
+      aliases: [{ text: 'Georgia', form: 'name' as const, namesakes: 'us-states' }],
+    };
     const withGeorgia = createMatcher(compileIndex({ ...knowledge, entities: [...knowledge.entities, georgia] }));
-    const georgiaMarks = (text: string) => withGeorgia.match(text).filter((m) => m.entity === 'georgia').map((m) => m.text);
+    const georgiaMarks = (text: string) =>
+      withGeorgia
+        .match(text)
+        .filter((m) => m.entity === 'georgia')
+        .map((m) => m.text);
     expect(georgiaMarks('Georgia and Armenia signed a transit deal.')).toEqual(['Georgia']);
     expect(georgiaMarks('Storms hit Georgia, Alabama and Florida.')).toEqual([]);
     expect(georgiaMarks('Georgia counted ballots in all of its counties.')).toEqual([]);

@@ -70,7 +70,7 @@ describe('possessives and compounds', () => {
     ['without the project, the countries', 'Iran-Pakistan talks resumed.', ['iran: Iran', 'pakistan: Pakistan']],
     ['a project typeset with an en dash', 'The Iran–Pakistan gas pipeline is frozen.', ['iran-pakistan-gas-pipeline: Iran–Pakistan gas pipeline']],
     ['a spaced dash separates', 'Talks with Iran – Pakistan said – ended.', ['iran: Iran', 'pakistan: Pakistan']],
-    ["the ministry's full name", "Pakistan's Foreign Ministry issued a statement.", ['pakistan-foreign-office: Pakistan\'s Foreign Ministry']],
+    ["the ministry's full name", "Pakistan's Foreign Ministry issued a statement.", ["pakistan-foreign-office: Pakistan's Foreign Ministry"]],
     ['a country inside an adjective', 'Washington-based analysts disagreed.', ['washington: Washington']],
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 });
@@ -119,11 +119,19 @@ describe('page text as browsers give it', () => {
 describe('short forms need the page to be about the person', () => {
   it.each<Row>([
     ['a bare surname before the full name', 'Sharif met the envoy. Later, Shehbaz Sharif spoke.', ['shehbaz-sharif: Shehbaz Sharif']],
-    ['a bare surname after the full name', 'Shehbaz Sharif met the envoy. Later, Sharif spoke.', ['shehbaz-sharif: Shehbaz Sharif', 'shehbaz-sharif: Sharif']],
+    [
+      'a bare surname after the full name',
+      'Shehbaz Sharif met the envoy. Later, Sharif spoke.',
+      ['shehbaz-sharif: Shehbaz Sharif', 'shehbaz-sharif: Sharif'],
+    ],
     ['after a title form', 'PM Shehbaz arrived. Sharif then met traders.', ['shehbaz-sharif: Shehbaz', 'shehbaz-sharif: Sharif']],
     ['another Sharif is not him', 'Shehbaz Sharif spoke. His brother Nawaz Sharif stayed in London.', ['shehbaz-sharif: Shehbaz Sharif']],
     ['another Sharif with a middle name', 'Shehbaz Sharif spoke, and Maryam Nawaz Sharif listened.', ['shehbaz-sharif: Shehbaz Sharif']],
-    ['a surname as the first word of an Urdu name', 'Fatemeh Aman spoke. Aman ki Asha, the peace campaign, was revived.', ['fatemeh-aman: Fatemeh Aman']],
+    [
+      'a surname as the first word of an Urdu name',
+      'Fatemeh Aman spoke. Aman ki Asha, the peace campaign, was revived.',
+      ['fatemeh-aman: Fatemeh Aman'],
+    ],
     [
       'another country’s Foreign Office after Pakistan was named',
       'Pakistan protested. Britain’s Foreign Office declined to comment, and the Foreign Office in Islamabad replied.',
@@ -144,40 +152,68 @@ describe('short forms need the page to be about the person', () => {
       'Nawaz Sharif spoke. Shehbaz Sharif replied. Sharif then left.',
       ['shehbaz-sharif: Shehbaz Sharif', 'shehbaz-sharif: Sharif'],
     ],
-    ['a bare first name after the full name', 'Shehbaz Sharif arrived. Shehbaz said little.', ['shehbaz-sharif: Shehbaz Sharif', 'shehbaz-sharif: Shehbaz']],
+    [
+      'a bare first name after the full name',
+      'Shehbaz Sharif arrived. Shehbaz said little.',
+      ['shehbaz-sharif: Shehbaz Sharif', 'shehbaz-sharif: Shehbaz'],
+    ],
     ['another Shehbaz', 'Shehbaz Sharif arrived with Hamza Shehbaz, his son.', ['shehbaz-sharif: Shehbaz Sharif']],
     ['a full name inside a longer name', 'Shehbaz Sharif spoke; his son Hamza Shehbaz Sharif listened.', ['shehbaz-sharif: Shehbaz Sharif']],
     ['a variant full name inside a longer name', 'His son Hamza Shahbaz Sharif is a politician too.', []],
-    ['a title before a full name', 'Secretary of State Marco Rubio and Deputy PM Ishaq Dar met.', ['marco-rubio: Marco Rubio', 'ishaq-dar: Ishaq Dar']],
+    [
+      'a title before a full name',
+      'Secretary of State Marco Rubio and Deputy PM Ishaq Dar met.',
+      ['marco-rubio: Marco Rubio', 'ishaq-dar: Ishaq Dar'],
+    ],
     ['an abbreviated title', 'DPM Dar held talks in Tehran.', ['ishaq-dar: Dar', 'tehran: Tehran']],
     ['Aman only after Fatemeh Aman', 'Aman said so. Fatemeh Aman agreed, and Aman added more.', ['fatemeh-aman: Fatemeh Aman', 'fatemeh-aman: Aman']],
     ['Malik only after Osama Malik', 'Malik spoke. Osama Malik, a lawyer, said Malik was right.', ['osama-malik: Osama Malik', 'osama-malik: Malik']],
     ['another Malik', 'Osama Malik spoke. Rehman Malik disagreed.', ['osama-malik: Osama Malik']],
     ['a Malik who is someone else entirely', 'Osama Malik spoke. The cricketer Shoaib Malik retired.', ['osama-malik: Osama Malik']],
-    ['Shoaib only after Muhammad Shoaib', 'Shoaib said no. Muhammad Shoaib teaches; Shoaib said yes.', ['muhammad-shoaib: Muhammad Shoaib', 'muhammad-shoaib: Shoaib']],
+    [
+      'Shoaib only after Muhammad Shoaib',
+      'Shoaib said no. Muhammad Shoaib teaches; Shoaib said yes.',
+      ['muhammad-shoaib: Muhammad Shoaib', 'muhammad-shoaib: Shoaib'],
+    ],
     ['Dar only after Ishaq Dar', 'Dar spoke. Ishaq Dar arrived, and Dar spoke again.', ['ishaq-dar: Ishaq Dar', 'ishaq-dar: Dar']],
     ['Dar es Salaam is a city', 'Ishaq Dar arrived. Flights to Dar es Salaam resumed.', ['ishaq-dar: Ishaq Dar']],
     ['Dar-es-Salaam hyphenated', 'Ishaq Dar arrived. The Dar-es-Salaam port reopened.', ['ishaq-dar: Ishaq Dar']],
-    ['a title form anchors a later surname', 'Foreign Minister Dar met Rubio. Dar said the talks went well.', ['ishaq-dar: Dar', 'marco-rubio: Rubio', 'ishaq-dar: Dar']],
+    [
+      'a title form anchors a later surname',
+      'Foreign Minister Dar met Rubio. Dar said the talks went well.',
+      ['ishaq-dar: Dar', 'marco-rubio: Rubio', 'ishaq-dar: Dar'],
+    ],
     ['Trump needs no anchor', 'Trump said the deal was done.', ['donald-trump: Trump']],
     ['Pezeshkian needs no anchor', 'Pezeshkian left Islamabad on Sunday.', ['masoud-pezeshkian: Pezeshkian', 'islamabad: Islamabad']],
     ['Rubio needs no anchor', 'Rubio praised the mediation.', ['marco-rubio: Rubio']],
     ['another Trump', 'Ivanka Trump attended the dinner.', []],
     ['a Trump heir', 'Donald Trump Jr. posted a video.', []],
-    ['a sentence that starts before a short form', 'Osama Malik disagreed. When Malik spoke, the room went quiet.', ['osama-malik: Osama Malik', 'osama-malik: Malik']],
+    [
+      'a sentence that starts before a short form',
+      'Osama Malik disagreed. When Malik spoke, the room went quiet.',
+      ['osama-malik: Osama Malik', 'osama-malik: Malik'],
+    ],
     ['a weekday before a short form', 'Ishaq Dar flew in. On Tuesday Dar met the envoy.', ['ishaq-dar: Ishaq Dar', 'ishaq-dar: Dar']],
     ['a Title Case headline', 'Trump Praises Sharif After Shehbaz Sharif Visit', ['donald-trump: Trump', 'shehbaz-sharif: Shehbaz Sharif']],
     ['a modal verb before a short form', 'Ishaq Dar left. Could Dar return?', ['ishaq-dar: Ishaq Dar', 'ishaq-dar: Dar']],
-    ['Trump after his relatives is still him', 'Eric Trump and Donald Trump Jr. backed it. The Trump administration agreed.', ['donald-trump: Trump']],
+    [
+      'Trump after his relatives is still him',
+      'Eric Trump and Donald Trump Jr. backed it. The Trump administration agreed.',
+      ['donald-trump: Trump'],
+    ],
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 });
 
-describe('the Foreign Office is Pakistan\'s only where the page is about Pakistan', () => {
+describe("the Foreign Office is Pakistan's only where the page is about Pakistan", () => {
   it.each<Row>([
     ['no anchor', 'The Foreign Office said the visit was useful.', []],
-    ['after Pakistan', 'Pakistan hosted the talks. The Foreign Office said they were useful.', ['pakistan: Pakistan', 'pakistan-foreign-office: Foreign Office']],
+    [
+      'after Pakistan',
+      'Pakistan hosted the talks. The Foreign Office said they were useful.',
+      ['pakistan: Pakistan', 'pakistan-foreign-office: Foreign Office'],
+    ],
     ['the acronym after Islamabad', 'ISLAMABAD: The FO spokesperson briefed reporters.', ['islamabad: ISLAMABAD', 'pakistan-foreign-office: FO']],
-    ['another country\'s office', 'Pakistan hosted the talks. The British Foreign Office disagreed.', ['pakistan: Pakistan']],
+    ["another country's office", 'Pakistan hosted the talks. The British Foreign Office disagreed.', ['pakistan: Pakistan']],
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 });
 
@@ -193,8 +229,16 @@ describe('Washington the capital, not the state or the people', () => {
     ['the capital at the start of a sentence', 'Washington and Tehran have no ties.', ['washington: Washington', 'tehran: Tehran']],
     ['the state by its long name', 'The state of Washington sued.', []],
     ['after another Washington, a bare Washington is his', 'George Washington was born in 1732. Washington later farmed.', []],
-    ['the capital named in full reclaims the name', 'George Washington was born in 1732. Today Washington, D.C., bears his name; Washington is busy.', ['washington: Washington, D.C.', 'washington: Washington']],
-    ['a monument says nothing about later mentions', 'The Washington Monument is tall. Washington pressed Tehran.', ['washington: Washington', 'tehran: Tehran']],
+    [
+      'the capital named in full reclaims the name',
+      'George Washington was born in 1732. Today Washington, D.C., bears his name; Washington is busy.',
+      ['washington: Washington, D.C.', 'washington: Washington'],
+    ],
+    [
+      'a monument says nothing about later mentions',
+      'The Washington Monument is tall. Washington pressed Tehran.',
+      ['washington: Washington', 'tehran: Tehran'],
+    ],
     ['an actor in a Title Case line', 'Trending: Denzel Washington Returns To Broadway', []],
   ])('%s', (_rule, text, expected) => expect(marks(text)).toEqual(expected));
 });

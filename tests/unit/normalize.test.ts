@@ -6,7 +6,9 @@ describe('cutting text into words', () => {
   it('finds exactly the words the WORD pattern describes, on any text', () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 80 }),
-      fc.array(fc.constantFrom('Iran', ' ', 'Pe\u00ADzesh', '\u200B', 'é', 'e\u0301', '🇵🇰', '𝐀', '’s', '-', '\n', '12', '\uD800'), { maxLength: 30 }).map((parts) => parts.join('')),
+      fc
+        .array(fc.constantFrom('Iran', ' ', 'Pe\u00ADzesh', '\u200B', 'é', 'e\u0301', '🇵🇰', '𝐀', '’s', '-', '\n', '12', '\uD800'), { maxLength: 30 })
+        .map((parts) => parts.join('')),
     );
     fc.assert(
       fc.property(text, (value) => {

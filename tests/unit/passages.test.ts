@@ -49,8 +49,16 @@ describe('passageProblem', () => {
 describe('passageUrl', () => {
   it.each([
     ['a start alone', { start: 'Talks resume' }, 'https://example.org/a-1#:~:text=Talks%20resume'],
-    ['a start and an end', { start: 'The US-Pakistan deal', end: 'she said, too' }, 'https://example.org/a-1#:~:text=The%20US%2DPakistan%20deal,she%20said%2C%20too'],
-    ['an ampersand and non-ASCII letters', { start: 'Sistan & Baluchestan', end: '€8.6 billion' }, 'https://example.org/a-1#:~:text=Sistan%20%26%20Baluchestan,%E2%82%AC8.6%20billion'],
+    [
+      'a start and an end',
+      { start: 'The US-Pakistan deal', end: 'she said, too' },
+      'https://example.org/a-1#:~:text=The%20US%2DPakistan%20deal,she%20said%2C%20too',
+    ],
+    [
+      'an ampersand and non-ASCII letters',
+      { start: 'Sistan & Baluchestan', end: '€8.6 billion' },
+      'https://example.org/a-1#:~:text=Sistan%20%26%20Baluchestan,%E2%82%AC8.6%20billion',
+    ],
   ])('encodes %s per the Text Fragments spec', (_what, passage, url) => {
     expect(passageUrl('https://example.org/a-1#top', passage)).toBe(url);
   });

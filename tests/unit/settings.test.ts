@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, isCorrected, isShown, parseSettings, scopeOn, withCorrection, withoutCorrection, withScope } from '@/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  isActiveOn,
+  isCorrected,
+  isShown,
+  parseSettings,
+  scopeOn,
+  withCorrection,
+  withoutCorrection,
+  withScope,
+} from '@/core/settings';
 
 describe('stored settings', () => {
   it.each([
@@ -13,7 +23,13 @@ describe('stored settings', () => {
   });
 
   it('say what was wrong, and keep every valid field', () => {
-    const { settings, problems } = parseSettings({ version: 1, enabled: 'yes', sitesOff: ['example.org', 7], topicsOff: ['trade-sanctions'], kindsOff: ['place'] });
+    const { settings, problems } = parseSettings({
+      version: 1,
+      enabled: 'yes',
+      sitesOff: ['example.org', 7],
+      topicsOff: ['trade-sanctions'],
+      kindsOff: ['place'],
+    });
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, topicsOff: ['trade-sanctions'], kindsOff: ['place'] });
     expect(problems).toEqual(['enabled is not a boolean', 'sitesOff is not a list of strings']);
   });
@@ -30,7 +46,11 @@ describe('stored settings', () => {
 
   it('keep the valid corrections and drop the rest, saying so', () => {
     const sharif = { site: 'news.example', text: 'Sharif', entity: 'shehbaz-sharif' };
-    const { settings, problems } = parseSettings({ version: 2, hidden: [sharif, { site: 'news.example', text: 7 }, 'Sharif', { ...sharif, text: 'SHARIF' }], announce: 'no' });
+    const { settings, problems } = parseSettings({
+      version: 2,
+      hidden: [sharif, { site: 'news.example', text: 7 }, 'Sharif', { ...sharif, text: 'SHARIF' }],
+      announce: 'no',
+    });
     expect(settings.hidden).toEqual([sharif]);
     expect(settings.announce).toBe(true);
     expect(problems).toEqual([

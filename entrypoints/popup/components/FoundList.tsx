@@ -2,7 +2,6 @@ import { kindPlural } from '@/core/kinds';
 import type { Kind } from '@/core/types';
 import type { PopupKnowledge } from '@/knowledge/bundle';
 
-
 export interface FoundListProps {
   groups: { kind: Kind; items: { entity: PopupKnowledge['entities'][number]; count: number }[] }[];
   onReveal: (entity: string) => void;
@@ -21,8 +20,9 @@ export function FoundList({ groups, onReveal }: FoundListProps) {
               <li key={entity.id}>
                 <button type="button" class="found__item" onClick={() => onReveal(entity.id)}>
                   <span>{entity.name}</span>
-                  <span class="found__count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
+                  <span class="found__count">
                     {count}
+                    <span class="visually-hidden"> {count === 1 ? 'mention' : 'mentions'}</span>
                   </span>
                 </button>
               </li>

@@ -9,8 +9,11 @@ export function SourceFooter({ sources }: { sources: readonly Source[] }) {
       <ul>
         {sources.map((source) => (
           <li key={source.id}>
-            {source.publisher}, <a href={source.url} target="_blank" rel="noreferrer">{source.title}</a>,{' '}
-            <time dateTime={source.date}>{formatDate(source.date)}</time>
+            {source.publisher},{' '}
+            <a href={source.url} target="_blank" rel="noreferrer">
+              {source.title}
+            </a>
+            , <time dateTime={source.date}>{formatDate(source.date)}</time>
           </li>
         ))}
       </ul>

@@ -23,6 +23,7 @@ export function Switch({ label, checked, onChange, description, count, disabled 
       <input
         id={id}
         type="checkbox"
+        // biome-ignore lint/a11y/useAriaPropsForRole: the native checked state is the switch state
         role="switch"
         checked={checked}
         disabled={disabled}
