@@ -80,7 +80,7 @@ function oracle(): Oracle {
     cursor = at + 1;
   }
 
-  // The headline, byline and standfirst are reading text (decisions §22) that Readability reports apart from its
+  // The headline, byline and standfirst are reading text, which Readability reports apart from its
   // content: the page's elements whose whole text is one of them, or tells the same as the title or the excerpt.
   const exact = new Set([article.title, article.byline, article.excerpt].map(norm).filter((text) => text.length > 0));
   const close = [article.title, article.excerpt].map(norm).filter((text) => text.length > 0);
