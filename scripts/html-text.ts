@@ -1,56 +1,17 @@
 /**
  * The visible text of an HTML document in document order, for `annotate`:
- * scripts, styles, templates, form controls and hidden elements are skipped,
- * and block boundaries become line breaks, as the content script sees them.
+ * the elements the content script skips (`core/page-elements.ts`) and hidden
+ * ones are left out, and block boundaries become line breaks, as the content
+ * script sees them.
  */
 import { Parser } from 'htmlparser2';
+import { BLOCK_ELEMENTS, SKIPPED_ELEMENTS } from '../core/page-elements';
 
-const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'svg', 'math', 'iframe', 'object']);
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(;|$)/i;
 
 function isHidden(name: string, attributes: Record<string, string>): boolean {
   return (
-    SKIPPED.has(name) ||
+    SKIPPED_ELEMENTS.has(name) ||
     'hidden' in attributes ||
     attributes['aria-hidden'] === 'true' ||
     HIDDEN_STYLE.test(attributes.style ?? '') ||
@@ -75,7 +36,7 @@ export function htmlToText(html: string): string {
         const skip = skipDepth > 0 || isHidden(name, attributes);
         stack.push(skip);
         if (skip) skipDepth++;
-        else if (BLOCKS.has(name)) lineBreak();
+        else if (BLOCK_ELEMENTS.has(name)) lineBreak();
       },
       ontext(data) {
         if (skipDepth > 0 || data.length === 0) return;
@@ -84,7 +45,7 @@ export function htmlToText(html: string): string {
       },
       onclosetag(name) {
         if (stack.pop()) skipDepth--;
-        else if (BLOCKS.has(name)) lineBreak();
+        else if (BLOCK_ELEMENTS.has(name)) lineBreak();
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

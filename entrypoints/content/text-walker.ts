@@ -4,6 +4,7 @@
  * stays together ("<b>Shehbaz</b> Sharif"); block boundaries become "\n", so
  * no name is matched across two paragraphs. Reads the DOM, never changes it.
  */
+import { BLOCK_ELEMENTS, SKIPPED_ELEMENTS } from '@/core/page-elements';
 
 /** Part of a chunk's text that comes from one text node. */
 export interface TextRun {
@@ -25,87 +26,11 @@ export interface TextChunk {
 /** On a page of many small elements the walk itself is the work: one node costs about as much as this many characters. */
 const NODE_UNITS = 16;
 
-/** Elements whose text is not prose a reader reads as part of the page. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'head',
-  'title',
-]);
-
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'button',
-  'label',
-  'legend',
-  'menu',
-  'search',
-]);
-
 /** Whether an element's subtree is left out of the text: skipped tags, hidden, editable, or our own UI. */
 export function isSkipped(element: Element): boolean {
   const name = element.localName;
   return (
-    SKIPPED.has(name) ||
+    SKIPPED_ELEMENTS.has(name) ||
     name.startsWith('gloss-') ||
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
@@ -114,7 +39,7 @@ export function isSkipped(element: Element): boolean {
 }
 
 export function isBlock(element: Element): boolean {
-  return BLOCKS.has(element.localName);
+  return BLOCK_ELEMENTS.has(element.localName);
 }
 
 /** Whether any ancestor of `node` (up to the document) is skipped. */

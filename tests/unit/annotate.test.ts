@@ -77,4 +77,9 @@ describe('the visible text of HTML', () => {
     ['breaks lines between blocks, not inside them', '<div><p>one <b>two</b></p><p>three</p></div>four<br>five', 'one two\nthree\nfour\nfive'],
     ['decodes entities and collapses whitespace', '<p>Ishaq&nbsp;Dar   and\n  Iran&#8217;s</p>', 'Ishaq\u00A0Dar and Iran’s'],
   ])('%s', (_what, input, expected) => expect(htmlToText(input)).toBe(expected));
+
+  it('skips code, as the content script does, keeping the prose around it', () => {
+    const text = htmlToText('<p>Talks <code>Iran</code> went on</p><pre>Pakistan</pre><p><kbd>US</kbd> in <samp>Tehran</samp> too</p>');
+    expect(text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim())).toEqual(['Talks went on', 'in too']);
+  });
 });
