@@ -9,7 +9,13 @@ import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
 import { sendToPage, setSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
-const FIXTURES = ['reading-article.html', 'reading-article-parts.html', 'reading-landmarks.html', 'reading-class-words.html', 'reading-link-lists.html'];
+const FIXTURES = [
+  'reading-article.html',
+  'reading-article-parts.html',
+  'reading-landmarks.html',
+  'reading-class-words.html',
+  'reading-link-lists.html',
+];
 
 interface Parts {
   /** `data-expect` value → the text of each such part that holds at least one mark. */
