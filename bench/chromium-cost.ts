@@ -7,7 +7,8 @@
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Diagnostics } from '../utils/messaging';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, offlineFlags, withExtension } from '../scripts/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, withExtension } from '../scripts/chromium';
+import { chromiumOfflineFlags } from '../scripts/offline';
 import { mainThreadCost, navigationStart, probeThread, type MainThreadCost, type TraceEvent } from './trace';
 
 export type Marker = 'none' | 'naive' | 'gloss';
@@ -125,7 +126,7 @@ class ChromiumSession implements MarkerSession {
     const context = await chromium.launchPersistentContext('', {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...(extension ? withExtension(extension) : CHROMIUM_FLAGS), ...offlineFlags()],
+      args: [...(extension ? withExtension(extension) : CHROMIUM_FLAGS), ...chromiumOfflineFlags()],
     });
     let helper: Page | null = null;
     if (marker === 'gloss') {

@@ -5,7 +5,8 @@
  */
 import { chromium } from 'playwright-core';
 import type { Diagnostics } from '../utils/messaging';
-import { CHROMIUM_PATH, offlineFlags, withExtension } from '../scripts/chromium';
+import { CHROMIUM_PATH, withExtension } from '../scripts/chromium';
+import { chromiumOfflineFlags } from '../scripts/offline';
 import { APPEND, until } from './chromium-cost';
 import { stat, type PageResult, type Results } from './report';
 
@@ -31,7 +32,7 @@ export async function measureExtension({
   const withGloss = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...withExtension(extension), ...offlineFlags()],
+    args: [...withExtension(extension), ...chromiumOfflineFlags()],
   });
   const worker = withGloss.serviceWorkers()[0] ?? (await withGloss.waitForEvent('serviceworker'));
   const origin = worker.url().split('/').slice(0, 3).join('/');

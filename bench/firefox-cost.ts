@@ -8,24 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { firefoxOfflinePrefs } from '../scripts/offline';
 import type { Diagnostics } from '../utils/messaging';
 import { naiveMarkerRegistered, until, within, type LoadSample, type Marker, type MarkerSession, type ProbeReport } from './chromium-cost';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The add-on's internal UUID, fixed by pref so the helper page's address is known before install. */
 const UUID = 'b3c7e0d2-5a41-4f7e-9c1a-6e2d8f0b9a17';
-
-/** Every request but to this machine goes to a closed proxy port (Firefox never proxies loopback); no prefetching. */
-const OFFLINE = {
-  'network.proxy.type': 1,
-  'network.proxy.http': '127.0.0.1',
-  'network.proxy.http_port': 9,
-  'network.proxy.ssl': '127.0.0.1',
-  'network.proxy.ssl_port': 9,
-  'network.dns.disablePrefetch': true,
-  'network.http.speculative-parallel-limit': 0,
-  'network.predictor.enabled': false,
-};
 
 class FirefoxSession implements MarkerSession {
   private constructor(
@@ -41,7 +30,7 @@ class FirefoxSession implements MarkerSession {
       executablePath: FIREFOX_PATH,
       headless: true,
       defaultViewport: { width: 1280, height: 720 },
-      extraPrefsFirefox: { ...OFFLINE, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }) },
+      extraPrefsFirefox: { ...firefoxOfflinePrefs(), 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }) },
     });
     try {
       await browser.installExtension(resolve(extension));

@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { KnowledgeBundle } from '../knowledge/bundle';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, offlineFlags } from '../scripts/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { chromiumOfflineFlags } from '../scripts/offline';
 import type { PageSpec } from './pages';
 import { stat, type PageResult } from './report';
 
@@ -73,7 +74,7 @@ export async function measureInPage({ pages, url, knowledge, reps, warm, log }: 
     return page;
   }
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...offlineFlags()] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...chromiumOfflineFlags()] });
   const context = await browser.newContext();
   const results: PageResult[] = [];
   for (const spec of pages) {

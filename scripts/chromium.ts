@@ -16,13 +16,3 @@ export const CHROMIUM_FLAGS = [
 
 /** Flags that load one unpacked extension, and only that one. */
 export const withExtension = (dir: string) => [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_FLAGS];
-
-/**
- * Keeps the browser off the network: requests for hosts other than the loopback go to an HTTP proxy on 127.0.0.1
- * (by default a port nothing listens on, so they fail at once), and no host name but `localhost` is resolved, so neither a saved page
- * nor the browser's own services reach out. Chromium never proxies the loopback itself.
- */
-export const offlineFlags = (proxyPort = 9) => [
-  `--proxy-server=http://127.0.0.1:${proxyPort}`,
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];

@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, offlineFlags, withExtension } from './chromium';
+import { CHROMIUM_PATH, withExtension } from './chromium';
+import { chromiumOfflineFlags } from './offline';
 
 const { values } = parseArgs({
   options: { screenshot: { type: 'string' }, 'popup-screenshot': { type: 'string' }, 'no-build': { type: 'boolean', default: false } },
@@ -35,7 +36,7 @@ const context = await chromium.launchPersistentContext('', {
   executablePath: CHROMIUM_PATH,
   headless,
   viewport: { width: 1200, height: 860 },
-  args: [...withExtension(extension), ...offlineFlags()],
+  args: [...withExtension(extension), ...chromiumOfflineFlags()],
 });
 const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(url);

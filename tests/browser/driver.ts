@@ -23,7 +23,8 @@ import {
   type Page as PwPage,
   type Request as PwRequest,
 } from 'playwright-core';
-import { offlineFlags, withExtension } from '../../scripts/chromium';
+import { withExtension } from '../../scripts/chromium';
+import { chromiumOfflineFlags, firefoxOfflinePrefs } from '../../scripts/offline';
 import puppeteer, { type Browser as PpBrowser, type ConsoleMessage as PpConsoleMessage, type KeyInput, type Page as PpPage } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -37,12 +38,6 @@ export interface LaunchOptions {
    */
   outsideProxyPort?: number;
 }
-
-/**
- * Without a proxy of the caller's, requests for other hosts go to a loopback port nothing listens on, so they fail at
- * once: the browsers' own services (updates, sign-in, autofill, settings sync) and any page stay off the network.
- */
-const REFUSED_PORT = 9;
 
 /** A console message or an uncaught exception, seen in a page's main document (content scripts' included). */
 export interface LogEntry {
@@ -758,7 +753,7 @@ async function launchChromium(options: LaunchOptions): Promise<GlossBrowser> {
     executablePath,
     headless: true,
     viewport: VIEWPORT,
-    args: [...withExtension(dir), ...offlineFlags(options.outsideProxyPort ?? REFUSED_PORT)],
+    args: [...withExtension(dir), ...chromiumOfflineFlags(options.outsideProxyPort)],
   });
   const browser = new ChromiumBrowser(context);
   try {
@@ -952,26 +947,6 @@ class FirefoxBrowser extends BaseBrowser {
   }
 }
 
-/** Firefox never proxies the loopback (`allow_hijacking_localhost` off) and resolves no host behind an HTTP proxy. */
-function firefoxOutsidePrefs({ outsideProxyPort: port = REFUSED_PORT }: LaunchOptions): Record<string, unknown> {
-  return {
-    'network.proxy.type': 1,
-    'network.proxy.http': '127.0.0.1',
-    'network.proxy.http_port': port,
-    'network.proxy.ssl': '127.0.0.1',
-    'network.proxy.ssl_port': port,
-    'network.proxy.share_proxy_settings': true,
-    'network.proxy.allow_hijacking_localhost': false,
-    'network.proxy.failover_direct': false,
-    'network.dns.disablePrefetch': true,
-    'network.dns.disablePrefetchFromHTTPS': true,
-    'network.predictor.enabled': false,
-    'network.prefetch-next': false,
-    'network.http.speculative-parallel-limit': 0,
-    'network.trr.mode': 5,
-  };
-}
-
 async function launchFirefox(options: LaunchOptions): Promise<GlossBrowser> {
   const executablePath = requireBinary('FIREFOX_PATH', '/usr/bin/firefox-esr', 'Firefox');
   const { dir, manifest } = requireBuild('GLOSS_FIREFOX_BUILD', 'firefox-mv3-test');
@@ -987,7 +962,10 @@ async function launchFirefox(options: LaunchOptions): Promise<GlossBrowser> {
     executablePath,
     headless: true,
     defaultViewport: VIEWPORT,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_ADDON_UUID }), ...firefoxOutsidePrefs(options) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_ADDON_UUID }),
+      ...firefoxOfflinePrefs(options.outsideProxyPort),
+    },
   });
   const glossBrowser = new FirefoxBrowser(browser);
   try {
