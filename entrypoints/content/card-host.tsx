@@ -125,8 +125,8 @@ export class CardHost {
     if (this.mounted) render(null, this.mounted.cardRoot);
   }
 
-  /** Says `text` politely to screen readers; it stays readable in the region until the next message. */
-  async announce(text: string): Promise<void> {
+  /** Makes the polite live region ahead of its first message: screen readers must see it a moment before it speaks. */
+  prepareAnnouncement(): Promise<HTMLElement> {
     this.live ??= (async () => {
       const region = document.createElement('div');
       region.className = 'live';
@@ -137,7 +137,12 @@ export class CardHost {
       await new Promise((resolve) => setTimeout(resolve, LIVE_REGION_SETTLE_MS));
       return region;
     })();
-    (await this.live).textContent = text;
+    return this.live;
+  }
+
+  /** Says `text` politely to screen readers; it stays readable in the region until the next message. */
+  async announce(text: string): Promise<void> {
+    (await this.prepareAnnouncement()).textContent = text;
   }
 
   detach(): void {

@@ -2,6 +2,12 @@
  * Paint: registers the marks as CSS Custom Highlights, one highlight per kind
  * (`gloss-person`, …) plus `gloss-active` for the mark whose card is open.
  * The page's DOM is never touched; `detach()` removes every highlight.
+ *
+ * Each change to a registered highlight makes the browser go over all its
+ * ranges again before the next frame (Chromium's PrePaint), so the cost of
+ * painting in many small steps grows with the square of the marks: a whole
+ * page's marks are painted with `show`, which fills new highlights outside
+ * the registry and registers them together, for one such pass.
  */
 import { highlightName, KIND_IDS } from '@/core/kinds';
 import highlightRules from './highlights.css?inline';
@@ -54,18 +60,18 @@ export class HighlightPainter {
     return ranges;
   }
 
+  /** Makes a mark's ranges ahead of painting it; returns the work done in the scheduler's units (a range costs about as much as finding 64 characters). */
+  prepare(mark: PageMark): number {
+    this.rangesOf(mark);
+    return 64 * mark.pieces.length;
+  }
+
   add(marks: Iterable<PageMark>): void {
     for (const mark of marks) {
       const highlight = this.highlight(highlightName(mark.kind));
       for (const range of this.rangesOf(mark)) highlight.add(range);
       this.style(mark);
     }
-  }
-
-  /** Adds one mark; returns the work done in the scheduler's units (a range costs about as much as finding 64 characters). */
-  paint(mark: PageMark): number {
-    this.add([mark]);
-    return 64 * mark.pieces.length;
   }
 
   remove(marks: Iterable<PageMark>): void {
@@ -80,10 +86,19 @@ export class HighlightPainter {
     }
   }
 
-  /** Shows exactly `marks`: used when settings change, without finding anything again. */
-  repaint(marks: Iterable<PageMark>): void {
-    for (const kind of KIND_IDS) this.highlights.get(highlightName(kind))?.clear();
-    this.add(marks);
+  /** Shows exactly `marks`, in place of what was painted, with one change to the registry. */
+  show(marks: Iterable<PageMark>): void {
+    const fresh = new Map(KIND_IDS.map((kind) => [highlightName(kind), new Highlight()]));
+    for (const mark of marks) {
+      const highlight = fresh.get(highlightName(mark.kind))!;
+      for (const range of this.rangesOf(mark)) highlight.add(range);
+      this.style(mark);
+    }
+    for (const [name, highlight] of fresh) {
+      if (highlight.size === 0 && !this.highlights.has(name)) continue;
+      this.highlights.set(name, highlight);
+      CSS.highlights.set(name, highlight);
+    }
   }
 
   setActive(mark: PageMark | null): void {

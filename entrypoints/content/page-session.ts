@@ -1,16 +1,18 @@
 /**
  * One page's marking: extract → match → record → paint, over the whole page
- * at start and over changed blocks after that, in time slices. Settings
- * filters repaint from the marks already found, without a rescan.
+ * at start and over changed blocks after that, in time slices; the names in
+ * view are painted first. Settings filters repaint from the marks already
+ * found, without a rescan.
  */
 import { createContext, type Matcher, type MatchContext } from '@/core/match';
-import type { Kind } from '@/core/types';
+import type { Kind, Mention } from '@/core/types';
 import type { HighlightPainter } from './highlight-painter';
 import { MutationWatch, type Batch } from './mutation-watch';
-import { PageMarks, type PageMark } from './page-marks';
+import { PageMarks, type PageMark, type Piece } from './page-marks';
 import { inScope, type ReadingScope } from './reading-text';
 import type { Scheduler } from './scheduler';
 import { maxChunkLength, walkText, type TextChunk } from './text-walker';
+import { blocksInView } from './viewport-text';
 
 function isRendered(element: Element | null): boolean {
   if (!element) return false;
@@ -26,16 +28,27 @@ export interface SessionOptions {
   scheduler: Scheduler;
   /** What to mark on this page: its reading text or all of it; asked again when the page replaced what it held. */
   scope: () => ReadingScope;
+  /** Resolves once the page has been laid out, when its geometry is cheap to read (or never, in a hidden tab). */
+  laidOut?: () => Promise<void>;
+  /** Called as soon as there are marks to paint, in view or found by a pass, before they are painted. */
+  onMarks?: () => void;
+  /** Called when a pass over the scope found `count` marks, before they are painted; painting waits for what it returns. */
+  beforePaint?: (count: number) => Promise<void>;
   /** Called after marks were added or removed. */
   onChange?: () => void;
-  /** Called as soon as marks are painted, before the rest of the page is done. */
-  onMarks?: () => void;
 }
+
+/** What a reader sees in view first may only be a name that needs nothing said before it on the page. */
+const NEEDS_NO_CONTEXT = new Set<Mention['via']>(['name', 'variant', 'title', 'acronym']);
 
 export class PageSession {
   readonly marks: PageMarks;
   private context: MatchContext = createContext();
   private scope: ReadingScope | null = null;
+  /** Whether the marks of the current pass over the scope are painted: until then the ones in view stand in. */
+  private painted = false;
+  /** The marks painted ahead of the pass, until it is painted. */
+  private inView: PageMark[] = [];
   /** Entities whose naming made the page be found again: each does so once per session, whatever rescans follow. */
   private readonly rescannedFor = new Set<string>();
   /** How many times the whole scope was found again, for the diagnostics. */
@@ -47,11 +60,17 @@ export class PageSession {
     this.watch = new MutationWatch((batch) => void this.update(batch));
   }
 
-  /** Marks the page's scope, then keeps it marked as it changes. */
+  /**
+   * Marks the page's scope, then keeps it marked as it changes. The scope is found in document order, since a name
+   * licenses the short forms after it, and painted at once when done; meanwhile, once the page is laid out, the
+   * names in view are painted ahead of it.
+   */
   async start(): Promise<void> {
     this.scope = this.options.scope();
     this.watch.start(document.body);
-    await this.scan(this.scope.roots);
+    const pass = this.pass();
+    void this.options.laidOut?.().then(() => this.paintInView());
+    await pass;
   }
 
   stop(): void {
@@ -66,7 +85,7 @@ export class PageSession {
 
   /** Paints exactly the marks the settings show. */
   applyFilter(): void {
-    this.options.painter.repaint(this.shown());
+    this.options.painter.show(this.shown());
     this.options.onChange?.();
   }
 
@@ -74,7 +93,25 @@ export class PageSession {
     return [...this.marks.marks].filter((mark) => this.options.isShown(mark));
   }
 
-  private scan(roots: readonly Node[]): Promise<void> {
+  /** One pass over the whole scope in a fresh context: found in slices, then painted in one change. */
+  private async pass(): Promise<void> {
+    this.painted = false;
+    const context = this.context;
+    const found = await this.find(this.scope!.roots);
+    if (context !== this.context) return;
+    if (found.length > 0) {
+      this.options.onMarks?.();
+      await this.options.beforePaint?.(found.length);
+    }
+    if (context !== this.context) return;
+    this.options.painter.show(this.shown());
+    this.painted = true;
+    this.inView = [];
+    this.options.onChange?.();
+  }
+
+  /** Finds the marks under `roots` in slices, making each one's ranges as it comes; returns those on shown text. */
+  private find(roots: readonly Node[]): Promise<PageMark[]> {
     const { matcher, painter, scheduler } = this.options;
     const context = this.context;
     const self = this;
@@ -84,30 +121,46 @@ export class PageSession {
       for (const root of roots) {
         for (const chunk of walkText(root, { excludes, onShadowRoot: (shadow) => self.watch.start(shadow) })) {
           if (context !== self.context) return;
-          found.push(...self.record(chunk, matcher.match(chunk.text, context)));
-          yield chunk.units;
+          const marks = self.record(self.marks, chunk, matcher.match(chunk.text, context));
+          found.push(...marks);
+          let units = chunk.units;
+          for (const mark of marks) units += painter.prepare(mark);
+          yield units;
         }
       }
-      // Painted once the pass is done, in slices too: each paint mid-pass would make the page repaint its highlights
-      // between slices. Each mark is checked as it comes, since a change to the page may have removed it meanwhile.
-      for (const mark of found) if (self.marks.marks.has(mark) && self.options.isShown(mark)) yield painter.paint(mark);
     }
-    return scheduler.run(work(), { maxStepUnits: maxChunkLength() }).then(() => {
-      if (context !== this.context) return;
-      if (found.length > 0) this.options.onMarks?.();
-      this.options.onChange?.();
-    });
+    return scheduler.run(work(), { maxStepUnits: maxChunkLength() }).then(() => found);
   }
 
-  /** Records the mentions of one chunk; returns the marks on text the page shows. */
-  private record(chunk: TextChunk, mentions: ReturnType<Matcher['match']>): PageMark[] {
+  /**
+   * The names in view, painted while the pass is under way: each block in view matched on its own, keeping the
+   * names that need nothing said earlier on the page. The pass's own marks take their place when it is painted.
+   */
+  private paintInView(): void {
+    if (this.painted || !this.scope) return;
+    const { matcher, painter } = this.options;
+    const marks = new PageMarks(this.options.kindOf);
+    const inView: PageMark[] = [];
+    for (const block of blocksInView(this.scope)) {
+      for (const chunk of walkText(block, { excludes: this.scope.excludes })) {
+        const mentions = matcher.match(chunk.text, createContext()).filter((mention) => NEEDS_NO_CONTEXT.has(mention.via));
+        inView.push(...this.record(marks, chunk, mentions).filter((mark) => this.options.isShown(mark)));
+      }
+    }
+    if (inView.length === 0) return;
+    this.inView = inView;
+    this.options.onMarks?.();
+    painter.add(inView);
+  }
+  /** Records the mentions of one chunk in `marks`; returns the marks on text the page shows. */
+  private record(marks: PageMarks, chunk: TextChunk, mentions: readonly Mention[]): PageMark[] {
     if (mentions.length === 0) return [];
-    const added = this.marks.addFromChunk(chunk, mentions);
+    const added = marks.addFromChunk(chunk, mentions);
     // Text hidden by the page's CSS (a collapsed menu, a "visually hidden" label) is not marked, nor a name with a
     // hidden part: the reader doesn't see it whole. Asked only where there is a mention: it makes the browser compute styles.
     const hidden = added.filter((mark) => mark.pieces.some((piece) => !isRendered(piece.node.parentElement)));
     if (hidden.length === 0) return added;
-    this.marks.removeWhere((piece) => hidden.includes(piece.mark));
+    marks.removeWhere((piece) => hidden.includes(piece.mark));
     return added.filter((mark) => !hidden.includes(mark));
   }
 
@@ -117,19 +170,22 @@ export class PageSession {
     return roots.flatMap((root) => (inScope(scope, root) ? [root] : scope.roots.filter((scoped) => root.contains(scoped))));
   }
 
-  /** Finds changed blocks again; the scan reports the change, removals included, when it is done. */
+  /** Finds changed blocks again and paints what changed in one step. */
   private async update({ roots }: Batch): Promise<void> {
     const { painter } = this.options;
     if (!this.scope) return;
     // A page that replaced its article (a single-page site's next story) has a reading text of its own.
     if (this.scope.roots.some((root) => !root.isConnected)) return this.rescanAll();
-    const stale = this.marks.removeWhere((piece) => !piece.node.isConnected || roots.some((root) => root.contains(piece.node)));
+    const context = this.context;
+    const changed = (piece: Piece) => !piece.node.isConnected || roots.some((root) => root.contains(piece.node));
+    const stale = [...this.marks.removeWhere(changed), ...this.inView.filter((mark) => mark.pieces.some(changed))];
+    const seenBefore = new Set(context.seen);
+    const found = await this.find(this.inScope(roots));
+    if (context !== this.context) return;
     painter.remove(stale);
-    const seenBefore = new Set(this.context.seen);
-    await this.scan(this.inScope(roots));
-    const licensed = [...this.context.seen].filter(
-      (entity) => !seenBefore.has(entity) && this.context.waiting.has(entity) && !this.rescannedFor.has(entity),
-    );
+    painter.add(found.filter((mark) => this.marks.marks.has(mark) && this.options.isShown(mark)));
+    this.options.onChange?.();
+    const licensed = [...context.seen].filter((entity) => !seenBefore.has(entity) && context.waiting.has(entity) && !this.rescannedFor.has(entity));
     if (licensed.length > 0) {
       // A name added to the page can license short forms found earlier ("Sharif" above a new "Shehbaz Sharif"):
       // find everything again. Each entity does this once: a rescan starts a new context, in which the entity is
@@ -141,10 +197,9 @@ export class PageSession {
 
   private rescanAll(): void {
     this.rescans++;
-    this.options.painter.repaint([]);
     this.marks.clear();
     this.context = createContext();
     this.scope = this.options.scope();
-    void this.scan(this.scope.roots);
+    void this.pass();
   }
 }

@@ -40,6 +40,13 @@ const nextTask = (): Promise<void> =>
     channel.port2.postMessage(null);
   });
 
+/**
+ * Resolves after the next frame is rendered, when the page's layout is done and reading geometry forces none:
+ * `requestAnimationFrame` runs just before the frame's layout, a task posted from it after the frame. A hidden
+ * tab renders no frames, so there it resolves once the tab is shown.
+ */
+export const afterNextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => void nextTask().then(resolve)));
+
 export class Scheduler {
   readonly slices: SliceRecord[] = [];
   private queue: Promise<void> = Promise.resolve();
