@@ -105,9 +105,14 @@ export const EntitySchema = AuthoredEntity.superRefine((entity, ctx) => {
   for (const { field, claim } of claimsOf(entity)) {
     const path = [...field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), 'source'];
     if (claim.source === undefined && cited.size > 1) {
-      ctx.addIssue({ code: 'custom', path, message: `the entity cites ${cited.size} sources: name the one this claim rests on` });
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        input: claim.source,
+        message: `the entity cites ${cited.size} sources: name the one this claim rests on`,
+      });
     } else if (claim.source !== undefined && !cited.has(claim.source)) {
-      ctx.addIssue({ code: 'custom', path, message: `"${claim.source}" is not one of the entity's sources` });
+      ctx.addIssue({ code: 'custom', path, input: claim.source, message: "not one of the entity's sources" });
     }
   }
 }).transform((entity) => {

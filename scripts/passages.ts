@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { parseSourceArgs, readArticles, SourceArgsError } from '../knowledge/articles';
 import { citedParagraphs, KNOWLEDGE_DIR, readKnowledgeFiles, validateKnowledge } from '../knowledge/load';
 import { findPassage, readArticle } from '../knowledge/passages';
+import type { Passage } from '../knowledge/schema';
 
 const { values } = parseArgs({ options: { source: { type: 'string', multiple: true }, knowledge: { type: 'string' } } });
 const dir = values.knowledge ?? KNOWLEDGE_DIR;
@@ -30,9 +31,15 @@ try {
 
 const file = join(dir, 'sources.json');
 const raw = JSON.parse(readFileSync(file, 'utf8')) as { id: string; passages?: unknown }[];
-for (const [id, { text }] of readArticles(files)) {
+for (const [id, { file: path, text }] of readArticles(files)) {
   const article = readArticle(text);
-  const passages = citedParagraphs(knowledge, id).map((paragraph) => findPassage(article, paragraph));
+  let passages: Passage[];
+  try {
+    passages = citedParagraphs(knowledge, id).map((paragraph) => findPassage(article, paragraph));
+  } catch (error) {
+    console.error(`"${id}" (${path}): ${(error as Error).message}; nothing written`);
+    process.exit(1);
+  }
   raw.find((source) => source.id === id)!.passages = passages;
   console.log(`${passages.length} passages of "${id}" written to ${file}`);
 }
