@@ -1,6 +1,6 @@
 import { kindLabel } from '@/core/kinds';
 import type { CardEntity, CardKnowledge } from '@/knowledge/bundle';
-import { cite, sourceOf } from '@/knowledge/citations';
+import { cite, markerLabels, sourcesOf } from '@/knowledge/citations';
 import type { Source } from '@/knowledge/schema';
 import { formatDate } from '@/core/format-date';
 import { mentionReason } from '@/core/mention-reason';
@@ -20,17 +20,26 @@ export interface CardProps {
   onNotThis?: () => void;
 }
 
-/** A small link after a claim that opens the article at the paragraph it rests on. */
-function SourceMarker({ source, paragraph }: { source: Source | undefined; paragraph: number }) {
+/** A small link after a claim that opens its article at the paragraph it rests on; `label` names the source where the entity has several. */
+function SourceMarker({ source, label, paragraph }: { source: Source | undefined; label: string; paragraph: number }) {
   if (!source) return null;
   const { url } = cite(source, paragraph);
-  const label = `Source: ${source.publisher}, paragraph ${paragraph}`;
+  const title = `Source: ${label || source.publisher}, paragraph ${paragraph}`;
   return (
     <>
       {' '}
-      <a class="card__cite" href={url} target="_blank" rel="noreferrer" aria-label={`${label} (opens in a new tab)`} title={label}>
-        ¶{paragraph}
+      <a class="card__cite" href={url} target="_blank" rel="noreferrer" aria-label={`${title} (opens in a new tab)`} title={title}>
+        {label && `${label} `}¶{paragraph}
       </a>
+    </>
+  );
+}
+
+/** "As of 6 August 2025 (DW)": the date and publisher of the source a role rests on. */
+function AsOf({ source }: { source: Source }) {
+  return (
+    <>
+      As of <time dateTime={source.date}>{formatDate(source.date)}</time> ({source.publisher})
     </>
   );
 }
@@ -42,7 +51,13 @@ function SourceMarker({ source, paragraph }: { source: Source | undefined; parag
 export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }: CardProps) {
   const byId = new Map(knowledge.entities.map((e) => [e.id, e]));
   const topics = knowledge.topics.filter((topic) => entity.topics.includes(topic.id));
-  const source = sourceOf(knowledge.sources, entity);
+  const sources = sourcesOf(knowledge.sources, entity);
+  const labels = markerLabels(sources);
+  const sourceOf = (claim: { source: string }) => sources.find((source) => source.id === claim.source);
+  const marker = (claim: { source: string; paragraph: number }) => (
+    <SourceMarker source={sourceOf(claim)} label={labels.get(claim.source) ?? ''} paragraph={claim.paragraph} />
+  );
+  const roleSource = sourceOf(entity.role);
   const reason = mark && mentionReason(mark, entity.name);
   const nameId = `gloss-card-name-${entity.id}`;
   const summaryId = `gloss-card-summary-${entity.id}`;
@@ -62,13 +77,28 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
           </h2>
           <p class="card__role">
             <span class="card__kind">{kindLabel(entity.kind)}</span> · {entity.role.text}
-            <SourceMarker source={source} paragraph={entity.role.paragraph} />
+            {marker(entity.role)}
           </p>
-          {source && (
+          {roleSource && (
             <p class="card__as-of">
-              As of <time dateTime={source.date}>{formatDate(source.date)}</time> ({source.publisher})
+              <AsOf source={roleSource} />
             </p>
           )}
+          {entity.pastRoles.map((role) => {
+            const source = sourceOf(role);
+            return (
+              <p class="card__earlier" key={`${role.source} ${role.text}`}>
+                Earlier: {role.text}
+                {marker(role)}
+                {source && (
+                  <>
+                    {' '}
+                    — <AsOf source={source} />
+                  </>
+                )}
+              </p>
+            );
+          })}
         </div>
         {onClose && (
           <button type="button" class="card__close" aria-label="Close" onClick={onClose}>
@@ -82,7 +112,7 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
           <p key={claim.text}>
             {/* The description is the claims alone: their source markers would read as noise. */}
             <span id={`${summaryId}-${i}`}>{claim.text}</span>
-            <SourceMarker source={source} paragraph={claim.paragraph} />
+            {marker(claim)}
           </p>
         ))}
       </div>
@@ -93,7 +123,7 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
               <blockquote>“{quote.text}”</blockquote>
               <cite>
                 — {byId.get(quote.speaker)?.name ?? quote.speaker}
-                <SourceMarker source={source} paragraph={quote.paragraph} />
+                {marker(quote)}
               </cite>
             </li>
           ))}
@@ -127,13 +157,19 @@ export function Card({ entity, knowledge, mark, onRelated, onClose, onNotThis }:
           Not {entity.name} here
         </button>
       )}
-      {source && (
+      {sources.length > 0 && (
         <p class="card__source">
-          Source: {source.publisher},{' '}
-          <a href={source.url} target="_blank" rel="noreferrer">
-            {source.title}
-          </a>
-          , <time dateTime={source.date}>{formatDate(source.date)}</time>
+          {sources.length > 1 ? 'Sources: ' : 'Source: '}
+          {sources.map((source, i) => (
+            <span key={source.id}>
+              {i > 0 && '; '}
+              {source.publisher},{' '}
+              <a href={source.url} target="_blank" rel="noreferrer">
+                {source.title}
+              </a>
+              , <time dateTime={source.date}>{formatDate(source.date)}</time>
+            </span>
+          ))}
         </p>
       )}
     </section>

@@ -7,7 +7,7 @@ import type { CompiledIndex } from '../core/types';
 import type { Entity, Knowledge, Source, Topic } from './schema';
 
 /**
- * An entity as a card shows it: everything but the matching rules, with the source it cites but not the paragraphs
+ * An entity as a card shows it: everything but the matching rules, with the sources it cites but not the paragraphs
  * that mention it (those serve the checks, not the reader).
  */
 export type CardEntity = Omit<Entity, 'aliases' | 'titles' | 'sources'> & { sources: { source: string }[] };

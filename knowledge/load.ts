@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { EntitySchema, NamesakeSetSchema, OtherNameSchema, SourceSchema, TopicSchema, type Entity, type Knowledge } from './schema';
+import { claimsOf, EntitySchema, NamesakeSetSchema, OtherNameSchema, SourceSchema, TopicSchema, type Entity, type Knowledge } from './schema';
 import { aliasClaims } from './alias-claims';
 import { otherNameProblem } from './other-names';
 import { cutAlias, compileIndex } from './compile';
@@ -128,6 +128,7 @@ function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, prob
       problems.push(`other-names.json: "${text}", field text: ${(error as Error).message}`);
     }
   }
+  checkRoleDates(knowledge, at, problems);
   if (requirePassages) checkPassages(knowledge, at, problems);
   if (problems.length > 0) return;
   let aliases: CompiledAlias[];
@@ -151,26 +152,44 @@ function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, prob
   }
 }
 
-/** The claims of an entity that cite a paragraph, each with its field path. */
-export function citingClaims(entity: Entity): { field: string; paragraph: number }[] {
-  return [
-    { field: 'role.paragraph', paragraph: entity.role.paragraph },
-    ...entity.summary.map((claim, i) => ({ field: `summary.${i}.paragraph`, paragraph: claim.paragraph })),
-    ...entity.quotes.map((quote, i) => ({ field: `quotes.${i}.paragraph`, paragraph: quote.paragraph })),
-  ];
+/** The claims of an entity, each with its field path, the source it rests on and the paragraph it cites. */
+export function citingClaims(entity: Entity): { field: string; source: string; paragraph: number }[] {
+  return claimsOf(entity).map(({ field, claim }) => ({ field: `${field}.paragraph`, source: claim.source, paragraph: claim.paragraph }));
 }
 
-/** Every cited paragraph has a passage in the entity's (first) source, so the card can link to it. */
-function checkPassages(knowledge: Knowledge, at: (entity: Entity) => string, problems: string[]): void {
-  const sources = new Map(knowledge.sources.map((source) => [source.id, source]));
+/** The paragraphs of one source that the knowledge's claims cite, in order. */
+export function citedParagraphs(knowledge: Knowledge, source: string): number[] {
+  const cited = new Set<number>();
   for (const entity of knowledge.entities) {
-    const source = sources.get(entity.sources[0]!.source);
-    if (!source) continue;
-    const passages = new Set(source.passages.map((passage) => passage.paragraph));
-    for (const { field, paragraph } of citingClaims(entity)) {
-      if (!passages.has(paragraph)) {
+    for (const claim of citingClaims(entity)) if (claim.source === source) cited.add(claim.paragraph);
+  }
+  return [...cited].sort((a, b) => a - b);
+}
+
+/** `role` is the newest role and `pastRoles` go back in time, by their sources' dates, so the card can show them in order. */
+function checkRoleDates(knowledge: Knowledge, at: (entity: Entity) => string, problems: string[]): void {
+  const dates = new Map(knowledge.sources.map((source) => [source.id, source.date]));
+  for (const entity of knowledge.entities) {
+    const roles = [entity.role, ...entity.pastRoles];
+    roles.slice(1).forEach((role, i) => {
+      const [date, before] = [dates.get(role.source), dates.get(roles[i]!.source)];
+      if (date === undefined || before === undefined || date <= before) return;
+      problems.push(
+        `${at(entity)}, field pastRoles.${i}.source: "${role.source}" (${date}) is newer than the role before it ` +
+          `("${roles[i]!.source}", ${before}); put the newest role first`,
+      );
+    });
+  }
+}
+
+/** Every cited paragraph has a passage in the source its claim rests on, so the card can link to it. */
+function checkPassages(knowledge: Knowledge, at: (entity: Entity) => string, problems: string[]): void {
+  const passages = new Map(knowledge.sources.map((source) => [source.id, new Set(source.passages.map((passage) => passage.paragraph))]));
+  for (const entity of knowledge.entities) {
+    for (const { field, source, paragraph } of citingClaims(entity)) {
+      if (!passages.get(source)?.has(paragraph)) {
         problems.push(
-          `${at(entity)}, field ${field}: source "${source.id}" has no passage for paragraph ${paragraph} (npm run passages -- --source <article>)`,
+          `${at(entity)}, field ${field}: source "${source}" has no passage for paragraph ${paragraph} (npm run passages -- --source ${source}=<article>)`,
         );
       }
     }

@@ -39,16 +39,24 @@ export const AliasSchema = z.strictObject({
 /** A plain string is shorthand for `{ text, form: "name" }`. */
 export const Alias = z.preprocess((value) => (typeof value === 'string' ? { text: value } : value), AliasSchema);
 
+/**
+ * The source a claim rests on: an id in `sources.json`, one of the entity's `sources`. It may be left out when the
+ * entity cites one source; with several, each claim names its own.
+ */
+const ClaimSource = Id.optional();
+
 export const Claim = z.strictObject({
   text: z.string().min(1),
   /** The paragraph of the source article the claim rests on. */
   paragraph: Paragraph,
+  source: ClaimSource,
 });
 
 export const Quote = z.strictObject({
   text: z.string().min(1),
   speaker: Id,
   paragraph: Paragraph,
+  source: ClaimSource,
 });
 
 export const Relation = z.strictObject({
@@ -56,21 +64,67 @@ export const Relation = z.strictObject({
   reason: z.string().min(1),
 });
 
-export const EntitySchema = z.strictObject({
+const AuthoredEntity = z.strictObject({
   id: Id,
   name: z.string().min(1),
   kind: Kind,
   aliases: z.array(Alias).min(1),
   /** Title words that, directly before a name or short form, name this person ("PM Shehbaz"). */
   titles: z.array(z.string().min(1)).optional(),
+  /** The role as of the newest source that states one. */
   role: Claim,
+  /** Roles that older sources state, newest first: the card shows them as history under `role`. */
+  pastRoles: z.array(Claim).default([]),
   /** Two or three sentences in the project's own words. */
   summary: z.array(Claim).min(2).max(3),
   quotes: z.array(Quote).default([]),
   related: z.array(Relation).default([]),
   topics: z.array(Id).min(1),
-  /** Where the entity appears in the source article. */
+  /** The sources that name the entity, and where each names it. */
   sources: z.array(z.strictObject({ source: Id, paragraphs: z.array(Paragraph).min(1) })).min(1),
+});
+
+/** Each claim of an entity (role, past roles, summary sentences, quotes) with the field that holds it. */
+export function claimsOf<C extends { paragraph: number; source?: string }>(entity: {
+  role: C;
+  pastRoles: C[];
+  summary: C[];
+  quotes: C[];
+}): { field: string; claim: C }[] {
+  return [
+    { field: 'role', claim: entity.role },
+    ...entity.pastRoles.map((claim, i) => ({ field: `pastRoles.${i}`, claim })),
+    ...entity.summary.map((claim, i) => ({ field: `summary.${i}`, claim })),
+    ...entity.quotes.map((claim, i) => ({ field: `quotes.${i}`, claim })),
+  ];
+}
+
+/** An entity as the knowledge holds it once read: every claim names its source. */
+export const EntitySchema = AuthoredEntity.superRefine((entity, ctx) => {
+  const cited = new Set(entity.sources.map((cite) => cite.source));
+  for (const { field, claim } of claimsOf(entity)) {
+    const path = [...field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), 'source'];
+    if (claim.source === undefined && cited.size > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        input: claim.source,
+        message: `the entity cites ${cited.size} sources: name the one this claim rests on`,
+      });
+    } else if (claim.source !== undefined && !cited.has(claim.source)) {
+      ctx.addIssue({ code: 'custom', path, input: claim.source, message: "not one of the entity's sources" });
+    }
+  }
+}).transform((entity) => {
+  const only = entity.sources[0]!.source;
+  const sourced = <C extends { source?: string }>(claim: C): C & { source: string } => ({ ...claim, source: claim.source ?? only });
+  return {
+    ...entity,
+    role: sourced(entity.role),
+    pastRoles: entity.pastRoles.map(sourced),
+    summary: entity.summary.map(sourced),
+    quotes: entity.quotes.map(sourced),
+  };
 });
 
 /**

@@ -1,34 +1,46 @@
 /**
- * npm run passages -- --source PATH
- * Finds, in the article text at PATH, the passage (start and end words for a
- * URL text fragment) of every paragraph the knowledge cites, and writes them
- * into knowledge/sources.json. Run it after adding or moving a claim.
+ * npm run passages -- --source ID=FILE ... [--knowledge DIR]
+ * Finds, in each article given, the passage (start and end words for a URL
+ * text fragment) of every paragraph of that source the knowledge's claims
+ * cite, and writes them into the source's entry in sources.json. A bare
+ * --source FILE is the article of knowledge with one source. Run it after
+ * adding or moving a claim.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { citingClaims, KNOWLEDGE_DIR, readKnowledgeFiles, validateKnowledge } from '../knowledge/load';
+import { parseSourceArgs, readArticles, SourceArgsError } from '../knowledge/articles';
+import { citedParagraphs, KNOWLEDGE_DIR, readKnowledgeFiles, validateKnowledge } from '../knowledge/load';
 import { findPassage, readArticle } from '../knowledge/passages';
+import type { Passage } from '../knowledge/schema';
 
-const { values } = parseArgs({ options: { source: { type: 'string' }, id: { type: 'string' } } });
-if (!values.source) {
-  console.error('usage: npm run passages -- --source <article text file> [--id <source id>]');
+const { values } = parseArgs({ options: { source: { type: 'string', multiple: true }, knowledge: { type: 'string' } } });
+const dir = values.knowledge ?? KNOWLEDGE_DIR;
+const knowledge = validateKnowledge(readKnowledgeFiles(dir), { requirePassages: false });
+let files: Map<string, string>;
+try {
+  files = parseSourceArgs(
+    values.source ?? [],
+    knowledge.sources.map((source) => source.id),
+  );
+  if (files.size === 0) throw new SourceArgsError('no article given');
+} catch (error) {
+  console.error(`${(error as Error).message}\nusage: npm run passages -- --source <source id>=<article text file> ... [--knowledge <dir>]`);
   process.exit(2);
 }
 
-const file = join(KNOWLEDGE_DIR, 'sources.json');
+const file = join(dir, 'sources.json');
 const raw = JSON.parse(readFileSync(file, 'utf8')) as { id: string; passages?: unknown }[];
-const knowledge = validateKnowledge(readKnowledgeFiles(), { requirePassages: false });
-const id = values.id ?? knowledge.sources[0]!.id;
-const cited = new Set<number>();
-for (const entity of knowledge.entities) {
-  if (entity.sources[0]!.source !== id) continue;
-  for (const { paragraph } of citingClaims(entity)) cited.add(paragraph);
+for (const [id, { file: path, text }] of readArticles(files)) {
+  const article = readArticle(text);
+  let passages: Passage[];
+  try {
+    passages = citedParagraphs(knowledge, id).map((paragraph) => findPassage(article, paragraph));
+  } catch (error) {
+    console.error(`"${id}" (${path}): ${(error as Error).message}; nothing written`);
+    process.exit(1);
+  }
+  raw.find((source) => source.id === id)!.passages = passages;
+  console.log(`${passages.length} passages of "${id}" written to ${file}`);
 }
-const article = readArticle(readFileSync(values.source, 'utf8'));
-const passages = [...cited].sort((a, b) => a - b).map((paragraph) => findPassage(article, paragraph));
-const entry = raw.find((source) => source.id === id);
-if (!entry) throw new Error(`sources.json has no source "${id}"`);
-entry.passages = passages;
 writeFileSync(file, `${JSON.stringify(raw, null, 2)}\n`);
-console.log(`${passages.length} passages of "${id}" written to knowledge/sources.json`);

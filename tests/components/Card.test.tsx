@@ -110,8 +110,8 @@ describe('the card', () => {
     const hostile = {
       ...entity('iran'),
       summary: [
-        { text: '<img src=x onerror=alert(1)>Tehran', paragraph: 1 },
-        { text: 'Second.', paragraph: 1 },
+        { text: '<img src=x onerror=alert(1)>Tehran', paragraph: 1, source: 'dw-2025-08-06' },
+        { text: 'Second.', paragraph: 1, source: 'dw-2025-08-06' },
       ],
     };
     render(<Card entity={hostile} knowledge={knowledge} />);

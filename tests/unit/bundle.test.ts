@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle, cardKnowledge, cardsKnowledge, pageKnowledge } from '@/knowledge/bundle';
-import { loadKnowledge } from '@/knowledge/load';
+import { loadKnowledge, readKnowledgeFiles, validateKnowledge } from '@/knowledge/load';
 
 const bundle = buildBundle(loadKnowledge());
 const cards = cardsKnowledge(bundle);
@@ -31,5 +31,20 @@ describe('what pages carry and what a card is asked for', () => {
 
   it('answers nothing for an id it does not know', () => {
     expect(cardKnowledge(cards, 'no-such-entity')).toBeNull();
+  });
+});
+
+describe('a card of knowledge with two sources', () => {
+  const fixture = new URL('../fixtures/knowledge-two-sources/knowledge', import.meta.url).pathname;
+  const twoSources = cardsKnowledge(buildBundle(validateKnowledge(readKnowledgeFiles(fixture))));
+
+  it('is answered with both articles its claims rest on, and its past roles', () => {
+    const card = cardKnowledge(twoSources, 'ilse-marrow')!;
+    expect(card.sources.map((source) => source.publisher).sort()).toEqual(['Coast Post', 'Harbour Gazette']);
+    expect(card.entities[0]!.pastRoles).toEqual([{ text: 'Mayor of Port Calder', paragraph: 4, source: 'harbour-gazette-2024-05-02' }]);
+  });
+
+  it('is answered with only the article of an entity that one names', () => {
+    expect(cardKnowledge(twoSources, 'tomas-reyk')!.sources.map((source) => source.publisher)).toEqual(['Harbour Gazette']);
   });
 });

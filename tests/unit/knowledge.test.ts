@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge, readKnowledgeFiles, validateKnowledge, type KnowledgeFile } from '@/knowledge/load';
 import { verifyQuotes } from '@/knowledge/verify-quotes';
-import { cite, sourceOf } from '@/knowledge/citations';
+import { cite } from '@/knowledge/citations';
 import { readTextDirective } from '../support/text-directive';
 
 /** The ids `entities.md` requires, by kind. */
@@ -61,16 +61,18 @@ describe('the bundled knowledge', () => {
 });
 
 describe.runIf(existsSync(SEED))('quotes against the source article (needs ../shared/seed)', () => {
+  const seedArticle = () => new Map([['dw-2025-08-06', readFileSync(SEED, 'utf8')]]);
+
   it('finds every quote verbatim in the paragraph it cites', () => {
-    expect(verifyQuotes(knowledge, readFileSync(SEED, 'utf8'))).toEqual([]);
+    expect(verifyQuotes(knowledge, seedArticle())).toEqual([]);
   });
 
   it('reports a quote that is not in its paragraph', () => {
     const altered = structuredClone(knowledge);
     const speaker = altered.entities.find((e) => e.quotes.length > 0)!;
     speaker.quotes[0]!.text = 'Words nobody said in this article';
-    expect(verifyQuotes(altered, readFileSync(SEED, 'utf8'))).toEqual([
-      expect.stringMatching(new RegExp(`^"${speaker.id}", field quotes\\.0\\.text: not found verbatim in paragraph \\d+`)),
+    expect(verifyQuotes(altered, seedArticle())).toEqual([
+      expect.stringMatching(new RegExp(`^"${speaker.id}", field quotes\\.0\\.text: not found verbatim in paragraph \\d+ of "dw-2025-08-06"`)),
     ]);
   });
 });
@@ -189,7 +191,12 @@ describe.runIf(existsSync(SEED))('source links against the source article (needs
   // Read in the tests, not here: a skipped block's body still runs when the tests are collected.
   const readLines = () => readFileSync(SEED, 'utf8').split(/\r?\n/);
   const claims = knowledge.entities.flatMap((entity) =>
-    [entity.role, ...entity.summary, ...entity.quotes].map((claim) => ({ entity, text: claim.text, paragraph: claim.paragraph })),
+    [entity.role, ...entity.summary, ...entity.quotes].map((claim) => ({
+      entity,
+      text: claim.text,
+      paragraph: claim.paragraph,
+      source: claim.source,
+    })),
   );
 
   it.each(claims.map((claim) => [claim.entity.id, claim.paragraph, claim.text.slice(0, 40), claim] as const))(
@@ -198,7 +205,7 @@ describe.runIf(existsSync(SEED))('source links against the source article (needs
       const lines = readLines();
       const article = lines.join('\n').toLowerCase();
       const paragraphStart = (n: number) => lines.slice(0, n - 1).join('\n').length + (n > 1 ? 1 : 0);
-      const { url } = cite(sourceOf(knowledge.sources, claim.entity)!, paragraph);
+      const { url } = cite(knowledge.sources.find((source) => source.id === claim.source)!, paragraph);
       expect(url.startsWith(`${knowledge.sources[0]!.url}#:~:text=`)).toBe(true);
       const terms = readTextDirective(url)!;
       const text = lines[paragraph - 1]!.toLowerCase();
