@@ -97,28 +97,39 @@ function mayBeMenu(element: Element): boolean {
   return links >= MENU_LINK_SHARE * children.length;
 }
 
-/**
- * Whether `element` is a list of links at most `linkLength` characters long on average; walks it only up to
- * `MENU_MAX_TEXT` characters and `MENU_MAX_NODES` nodes.
- */
-function isLinkList(element: Element, linkLength: number): boolean {
-  let text = 0;
-  let linked = 0;
-  let links = 0;
-  let nodes = 0;
+/** What the measure of the page (`reading-text.ts`) knows of an element's subtree, so no rule walks it again. */
+export interface LinkStats {
+  /** Characters of text, and of text inside links. */
+  text: number;
+  linked: number;
+  links: number;
+  /** Elements and text nodes. */
+  nodes: number;
+}
+
+/** The subtree's link statistics, walked only up to `MENU_MAX_TEXT` characters and `MENU_MAX_NODES` nodes (null past them). */
+function walkLinks(element: Element): LinkStats | null {
+  const stats = { text: 0, linked: 0, links: 0, nodes: 0 };
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (++nodes > MENU_MAX_NODES) return false;
+    if (++stats.nodes > MENU_MAX_NODES) return null;
     if (node.nodeType === Node.ELEMENT_NODE) {
-      if ((node as Element).localName === 'a') links++;
+      if ((node as Element).localName === 'a') stats.links++;
       continue;
     }
     const length = (node as Text).data.trim().length;
-    text += length;
-    if (text > MENU_MAX_TEXT) return false;
+    stats.text += length;
+    if (stats.text > MENU_MAX_TEXT) return null;
     const link = node.parentElement?.closest('a');
-    if (link && element.contains(link)) linked += length;
+    if (link && element.contains(link)) stats.linked += length;
   }
+  return stats;
+}
+
+/** Whether a subtree is a list of links at most `linkLength` characters long on average. */
+function isLinkList(stats: LinkStats | null, linkLength: number): boolean {
+  if (!stats || stats.nodes > MENU_MAX_NODES || stats.text > MENU_MAX_TEXT) return false;
+  const { text, linked, links } = stats;
   return links >= MENU_MIN_LINKS && linked >= MENU_LINK_SHARE * text && linked / links <= linkLength;
 }
 
@@ -130,17 +141,24 @@ export function isChromeElement(element: Element): boolean {
   return CHROME_TAGS.has(name) || (name === 'header' && isPageLevel(element));
 }
 
+/** Class or id words that may name a purpose: only a name that holds one of these is cut into words. */
+const MAY_NAME_CHROME =
+  /cook|consent|gdpr|bread|shar|social|follow|newsletter|subscri|related|recommend|popular|most|trend|ticker|comment|promo|sponsor|advert|outbrain|taboola|sidebar/i;
+
 /**
  * The page's chrome, by the general rules above: what the element is, what its class says, how much of it is links.
  * Inside an article any block that is mostly links leads away from it (related stories, tags); on a front page the
- * links are the headlines, and only lists of short ones are menus.
+ * links are the headlines, and only lists of short ones are menus. `measured` gives the statistics of an element
+ * the page's measure saw; one added since is walked.
  */
-export function isChrome(element: Element, inArticle: boolean): boolean {
+export function isChrome(element: Element, inArticle: boolean, measured?: (element: Element) => LinkStats | undefined): boolean {
   if (isChromeElement(element)) return true;
   if (!isBlock(element)) return false;
   const names = `${element.id} ${element.getAttribute('class') ?? ''}`;
-  if (names.length > 1 && hasChromeWord(names)) return true;
-  if (inArticle)
-    return CONTAINERS.has(element.localName) && element.getElementsByTagName('a').length >= MENU_MIN_LINKS && isLinkList(element, Infinity);
-  return mayBeMenu(element) && isLinkList(element, MENU_LINK_LENGTH);
+  if (names.length > 1 && MAY_NAME_CHROME.test(names) && hasChromeWord(names)) return true;
+  const candidate = inArticle ? CONTAINERS.has(element.localName) : mayBeMenu(element);
+  if (!candidate) return false;
+  const stats = measured?.(element);
+  if (stats && stats.links < MENU_MIN_LINKS) return false;
+  return isLinkList(stats ?? walkLinks(element), inArticle ? Infinity : MENU_LINK_LENGTH);
 }

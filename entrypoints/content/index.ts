@@ -36,9 +36,7 @@ function topSite(): string | null {
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  // As soon as the page's DOM is complete, not at idle, which Chromium puts off until load or 200 ms after it: the
-  // marks in view come with the page's first frames. What the page adds later is marked as it comes.
-  runAt: 'document_end',
+  runAt: 'document_idle',
   allFrames: true,
   cssInjectionMode: 'manifest',
   // Pages never receive a window message from Gloss (WXT's old way of telling a reloaded script to stand down).

@@ -4,7 +4,7 @@
  * a page with no single article, the whole body. Either way never the page's chrome (`chrome-rules.ts`). Decided
  * from the DOM when marking starts; reads it, never changes it.
  */
-import { isChrome, isChromeElement } from './chrome-rules';
+import { isChrome, isChromeElement, type LinkStats } from './chrome-rules';
 import { isBlock, isSkipped } from './text-walker';
 
 export interface ReadingScope {
@@ -31,28 +31,41 @@ const MAX_INLINE_DEPTH = 64;
 interface Prose {
   /** Element → the prose under it, none of it in chrome; the body's is the page's. */
   below: Map<Element, number>;
-  /** Element → all the text under it, links and chrome included. */
-  text: Map<Element, number>;
+  /** Element → all the text under it (links and chrome included), its links and its nodes. */
+  stats: Map<Element, LinkStats>;
   total: number;
 }
 
 const add = (map: Map<Element, number>, element: Element, length: number) => map.set(element, (map.get(element) ?? 0) + length);
 
+function statsOf(map: Map<Element, LinkStats>, element: Element): LinkStats {
+  let stats = map.get(element);
+  if (!stats) {
+    stats = { text: 0, linked: 0, links: 0, nodes: 0 };
+    map.set(element, stats);
+  }
+  return stats;
+}
+
 /**
  * Prose under each element: the text of each block (a paragraph, a list item, a cell, a div of text) not inside a
  * link, when the block holds a sentence or more. Link text is left out, so menus and rails of headlines weigh
- * nothing however long they are, and prose inside chrome counts for no element above it. One walk over the text
- * nodes and one pass up the elements, so the cost grows with the page, however deep it nests.
+ * nothing however long they are, and prose inside chrome counts for no element above it. Beside it, each element's
+ * text, links and nodes, which the chrome rules read. One walk over the text nodes and one pass up the elements,
+ * so the cost grows with the page, however deep it nests.
  */
 function measure(body: HTMLElement): Prose {
-  const text = new Map<Element, number>();
+  const stats = new Map<Element, LinkStats>();
   const inBlock = new Map<Element, number>();
   const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = (node as Text).data.trim().length;
     const parent = node.parentElement;
-    if (length === 0 || !parent) continue;
-    add(text, parent, length);
+    if (!parent) continue;
+    const own = statsOf(stats, parent);
+    own.nodes++;
+    const length = (node as Text).data.trim().length;
+    if (length === 0) continue;
+    own.text += length;
     let block: Element | null = parent;
     for (let depth = 0; block && block !== body && !isBlock(block) && block.localName !== 'a' && !isSkipped(block); depth++) {
       block = depth < MAX_INLINE_DEPTH ? block.parentElement : null;
@@ -67,12 +80,23 @@ function measure(body: HTMLElement): Prose {
     const element = elements[k]!;
     const parent = element.parentElement;
     if (!parent) continue;
-    const all = text.get(element);
-    if (all) add(text, parent, all);
+    const own = stats.get(element);
+    const sums = statsOf(stats, parent);
+    sums.nodes++;
+    if (element.localName === 'a') {
+      sums.links++;
+      if (own) own.linked = own.text;
+    }
+    if (own) {
+      sums.text += own.text;
+      sums.linked += own.linked;
+      sums.links += own.links;
+      sums.nodes += own.nodes;
+    }
     const prose = below.get(element);
     if (prose && !isChromeElement(element)) add(below, parent, prose);
   }
-  return { below, text, total: below.get(body) ?? 0 };
+  return { below, stats, total: below.get(body) ?? 0 };
 }
 
 /** The deepest element that holds most of the page's paragraph text, or null when no element does. */
@@ -92,9 +116,9 @@ function articleBody(body: HTMLElement, { below, total }: Prose): Element | null
  * The paragraphs' container, widened to the wrappers around it that add more prose (a first paragraph set apart) or
  * only a little else (the article's header, figures, byline); a rail of headlines beside the article adds more.
  */
-function articleRoot(container: Element, body: HTMLElement, { below, text }: Prose): Element {
-  const other = (element: Element) => (text.get(element) ?? 0) - (below.get(element) ?? 0);
-  const limit = other(container) + WRAPPER_EXTRA * (text.get(container) ?? 0);
+function articleRoot(container: Element, body: HTMLElement, { below, stats }: Prose): Element {
+  const other = (element: Element) => (stats.get(element)?.text ?? 0) - (below.get(element) ?? 0);
+  const limit = other(container) + WRAPPER_EXTRA * (stats.get(container)?.text ?? 0);
   let root = container;
   for (let parent = root.parentElement; parent && parent !== body && other(parent) <= limit; parent = parent.parentElement) root = parent;
   return root;
@@ -115,11 +139,11 @@ function headline(doc: Document): Element | null {
 }
 
 /** The headline with what sits beside it in a small block: the standfirst, the byline. */
-function headlineBlock(heading: Element, article: Element, { text }: Prose): Element {
+function headlineBlock(heading: Element, article: Element, { stats }: Prose): Element {
   let block = heading;
   for (
     let parent = block.parentElement;
-    parent && !parent.contains(article) && (text.get(parent) ?? 0) <= HEADLINE_BLOCK;
+    parent && !parent.contains(article) && (stats.get(parent)?.text ?? 0) <= HEADLINE_BLOCK;
     parent = parent.parentElement
   ) {
     block = parent;
@@ -142,18 +166,12 @@ export function readingScope(doc: Document = document): ReadingScope {
     if (heading && !article.contains(heading)) roots.push(headlineBlock(heading, article, prose));
     roots.sort(byDocumentOrder);
   }
-  // Decided once per element; never for an element that holds the article's paragraphs or its headline, whatever its
-  // class says or whatever landmark it is ("<header>" around a headline, a "with-sidebar" wrapper).
-  const kept = [container, heading].filter((node): node is Element => node !== null);
-  const decided = new WeakMap<Element, boolean>();
-  const excludes = (element: Element) => {
-    let chrome = decided.get(element);
-    if (chrome === undefined) {
-      chrome = !kept.some((node) => element.contains(node)) && isChrome(element, container !== null);
-      decided.set(element, chrome);
-    }
-    return chrome;
-  };
+  // Never an element that holds the article's paragraphs or its headline, whatever its class says or whatever
+  // landmark it is ("<header>" around a headline, a "with-sidebar" wrapper).
+  const kept = new Set<Element>();
+  for (const node of [container, heading]) for (let at = node; at; at = at.parentElement) kept.add(at);
+  const measured = (element: Element) => prose.stats.get(element);
+  const excludes = (element: Element) => !kept.has(element) && isChrome(element, container !== null, measured);
   return { roots, excludes };
 }
 

@@ -26,6 +26,17 @@ export interface TextChunk {
 /** On a page of many small elements the walk itself is the work: one node costs about as much as this many characters. */
 const NODE_UNITS = 16;
 
+/**
+ * Whether an element starts text the reader edits: a `contenteditable` other than "false", or the body of a
+ * document in design mode. Read from the attribute, not `isContentEditable`, which makes the browser bring the
+ * page's styles up to date on every call; what lies inside an editing host is left out with it.
+ */
+function isEditingHost(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null) return editable.toLowerCase() !== 'false';
+  return element.localName === 'body' && element.ownerDocument.designMode === 'on';
+}
+
 /** Whether an element's subtree is left out of the text: skipped tags, hidden, editable, or our own UI. */
 export function isSkipped(element: Element): boolean {
   const name = element.localName;
@@ -34,7 +45,7 @@ export function isSkipped(element: Element): boolean {
     name.startsWith('gloss-') ||
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
-    (element as HTMLElement).isContentEditable === true
+    isEditingHost(element)
   );
 }
 
