@@ -14,10 +14,15 @@ export interface Citation {
   url: string;
 }
 
+/** Sources in the order cards and the popup list them: newest first. */
+export function newestFirst(sources: readonly Source[]): Source[] {
+  return [...sources].sort((a, b) => b.date.localeCompare(a.date));
+}
+
 /** The sources an entity cites that the knowledge has, newest first. */
 export function sourcesOf(sources: readonly Source[], entity: { sources: readonly { source: string }[] }): Source[] {
   const cited = new Set(entity.sources.map((cite) => cite.source));
-  return sources.filter((source) => cited.has(source.id)).sort((a, b) => b.date.localeCompare(a.date));
+  return newestFirst(sources.filter((source) => cited.has(source.id)));
 }
 
 export function cite(source: Source, paragraph: number): Citation {

@@ -89,13 +89,15 @@ export function requiredIds(markdown: string): string[] {
   return ids;
 }
 
-/** What a draft of `sourceId` should hold: the knowledge's entities of that source but events (or the `required` ones), and its quotes. */
+/** What a draft of `sourceId` should hold: the knowledge's entities of that source but events (or the `required` ones), and the quotes that rest on it (an entity of several sources holds others' too). */
 export function expectedFromKnowledge(knowledge: Knowledge, sourceId: string, required?: string[]): Expected {
   const ofSource = knowledge.entities.filter((e) => e.sources.some((s) => s.source === sourceId));
   const wanted = required ? knowledge.entities.filter((e) => required.includes(e.id)) : ofSource.filter((e) => e.kind !== 'event');
   const quotes = new Map<string, Expected['quotes'][number]>();
   for (const entity of ofSource) {
-    for (const q of entity.quotes) quotes.set(`${q.paragraph} ${q.speaker} ${q.text}`, { text: q.text, speaker: q.speaker, paragraph: q.paragraph });
+    for (const q of entity.quotes.filter((quote) => quote.source === sourceId)) {
+      quotes.set(`${q.paragraph} ${q.speaker} ${q.text}`, { text: q.text, speaker: q.speaker, paragraph: q.paragraph });
+    }
   }
   return { entities: wanted, speakers: knowledge.entities, quotes: [...quotes.values()] };
 }

@@ -61,6 +61,23 @@ describe.runIf(existsSync(SEED) && existsSync(ENTITIES))('a draft of the source 
   });
 });
 
+describe('expectedFromKnowledge', () => {
+  const twoSources = validateKnowledge(readKnowledgeFiles(join(ROOT, 'tests/fixtures/knowledge-two-sources/knowledge')));
+  it.each([
+    [
+      'harbour-gazette-2024-05-02',
+      [
+        ['ilse-marrow', 4, 'This terminal belongs to the people who waited for it'],
+        ['tomas-reyk', 6, 'Our crews will finally work out of the rain'],
+      ],
+    ],
+    ['coast-post-2025-02-10', [['ilse-marrow', 4, "Nobody should pay a day's wages to cross the strait"]]],
+  ])('expects of a draft of %s only the quotes that article holds', (source, quotes) => {
+    const expected = expectedFromKnowledge(twoSources, source);
+    expect(expected.quotes.map((q) => [q.speaker, q.paragraph, q.text])).toEqual(quotes);
+  });
+});
+
 describe('requiredIds', () => {
   it('reads the ids of the required sections of an entities table, not of the welcome ones', () => {
     const markdown = [

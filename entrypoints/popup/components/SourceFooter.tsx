@@ -1,13 +1,14 @@
+import { newestFirst } from '@/knowledge/citations';
 import type { Source } from '@/knowledge/schema';
 import { formatDate } from '@/core/format-date';
 
-/** "About the source": the articles the knowledge was distilled from. */
+/** "About the source(s)": the articles the knowledge was distilled from, newest first. */
 export function SourceFooter({ sources }: { sources: readonly Source[] }) {
   return (
     <footer class="source-footer">
-      <h2 class="source-footer__title">About the source</h2>
+      <h2 class="source-footer__title">{sources.length > 1 ? 'About the sources' : 'About the source'}</h2>
       <ul>
-        {sources.map((source) => (
+        {newestFirst(sources).map((source) => (
           <li key={source.id}>
             {source.publisher},{' '}
             <a href={source.url} target="_blank" rel="noreferrer">
