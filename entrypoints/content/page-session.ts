@@ -10,8 +10,8 @@ import type { HighlightPainter } from './highlight-painter';
 import { MutationWatch, type Batch } from './mutation-watch';
 import { PageMarks, type PageMark, type Piece } from './page-marks';
 import { inScope, type ReadingScope } from './reading-text';
-import type { Scheduler } from './scheduler';
-import { maxChunkLength, walkText, type TextChunk } from './text-walker';
+import type { Scheduler, Work } from './scheduler';
+import { maxChunkLength, NODE_UNITS, walkText, type TextChunk } from './text-walker';
 import { blocksInView } from './viewport-text';
 
 function isRendered(element: Element | null): boolean {
@@ -26,8 +26,8 @@ export interface SessionOptions {
   isShown: (mark: PageMark) => boolean;
   painter: HighlightPainter;
   scheduler: Scheduler;
-  /** What to mark on this page: its reading text or all of it; asked again when the page replaced what it held. */
-  scope: () => ReadingScope;
+  /** What to mark on this page, its reading text or all of it, found in steps; asked again when the page replaced what it held. */
+  scope: () => Work<ReadingScope>;
   /** Resolves once the page has been laid out, when its geometry is cheap to read (or never, in a hidden tab). */
   laidOut?: () => Promise<void>;
   /** Called as soon as there are marks to paint, in view or found by a pass, before they are painted. */
@@ -37,6 +37,9 @@ export interface SessionOptions {
   /** Called after marks were added or removed. */
   onChange?: () => void;
 }
+
+/** The most work one step of finding the scope does (see `readingScope`). */
+const SCOPE_STEP_UNITS = 1_024 * NODE_UNITS;
 
 /** What a reader sees in view first may only be a name that needs nothing said before it on the page. */
 const NEEDS_NO_CONTEXT = new Set<Mention['via']>(['name', 'variant', 'title', 'acronym']);
@@ -66,7 +69,10 @@ export class PageSession {
    * names in view are painted ahead of it.
    */
   async start(): Promise<void> {
-    this.scope = this.options.scope();
+    const context = this.context;
+    const scope = await this.options.scheduler.run(this.options.scope(), { maxStepUnits: SCOPE_STEP_UNITS });
+    if (!scope || context !== this.context) return;
+    this.scope = scope;
     this.watch.start(document.body);
     const pass = this.pass();
     void this.options.laidOut?.().then(() => this.paintInView());
@@ -191,15 +197,18 @@ export class PageSession {
       // find everything again. Each entity does this once: a rescan starts a new context, in which the entity is
       // new again to any update that runs while the rescan is under way.
       for (const entity of licensed) this.rescannedFor.add(entity);
-      this.rescanAll();
+      void this.rescanAll();
     }
   }
 
-  private rescanAll(): void {
+  private async rescanAll(): Promise<void> {
     this.rescans++;
     this.marks.clear();
-    this.context = createContext();
-    this.scope = this.options.scope();
-    void this.pass();
+    const context = createContext();
+    this.context = context;
+    const scope = await this.options.scheduler.run(this.options.scope(), { maxStepUnits: SCOPE_STEP_UNITS });
+    if (!scope || context !== this.context) return;
+    this.scope = scope;
+    await this.pass();
   }
 }

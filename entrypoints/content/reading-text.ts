@@ -5,7 +5,7 @@
  * from the DOM when marking starts; reads it, never changes it.
  */
 import { isChrome, isChromeElement, type LinkStats } from './chrome-rules';
-import { isBlock, isSkipped } from './text-walker';
+import { isBlock, isSkipped, NODE_UNITS } from './text-walker';
 
 export interface ReadingScope {
   /** The subtrees that hold the reading text, in document order, none inside another. */
@@ -24,6 +24,9 @@ const ARTICLE_MIN_TEXT = 600;
 const WRAPPER_EXTRA = 0.15;
 /** The headline's block (headline, standfirst, byline) is at most this long. */
 const HEADLINE_BLOCK = 600;
+
+/** The measure reports its work every this many nodes, each counted as the walk counts one. */
+const STEP_NODES = 1_024;
 
 /** Text this many inline elements deep inside its block is not read as the block's prose (a hostile page's nesting). */
 const MAX_INLINE_DEPTH = 64;
@@ -54,11 +57,13 @@ function statsOf(map: Map<Element, LinkStats>, element: Element): LinkStats {
  * text, links and nodes, which the chrome rules read. One walk over the text nodes and one pass up the elements,
  * so the cost grows with the page, however deep it nests.
  */
-function measure(body: HTMLElement): Prose {
+function* measure(body: HTMLElement): Generator<number, Prose> {
   const stats = new Map<Element, LinkStats>();
   const inBlock = new Map<Element, number>();
   const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let nodes = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++nodes % STEP_NODES === 0) yield STEP_NODES * NODE_UNITS;
     const parent = node.parentElement;
     if (!parent) continue;
     const own = statsOf(stats, parent);
@@ -77,9 +82,11 @@ function measure(body: HTMLElement): Prose {
   // In reverse document order every element comes after what it contains: each adds its sums to its parent.
   const elements = body.getElementsByTagName('*');
   for (let k = elements.length - 1; k >= 0; k--) {
-    const element = elements[k]!;
-    const parent = element.parentElement;
-    if (!parent) continue;
+    if (k % STEP_NODES === 0) yield STEP_NODES * NODE_UNITS;
+    // The page may have changed between two steps: the list is live, and the sums are then an estimate.
+    const element = elements[k];
+    const parent = element?.parentElement;
+    if (!element || !parent) continue;
     const own = stats.get(element);
     const sums = statsOf(stats, parent);
     sums.nodes++;
@@ -153,10 +160,13 @@ function headlineBlock(heading: Element, article: Element, { stats }: Prose): El
 
 const byDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
 
-/** The page's reading text, as the scope the walk and the mutation watch keep to. */
-export function readingScope(doc: Document = document): ReadingScope {
+/**
+ * The page's reading text, as the scope the walk and the mutation watch keep to; found in steps (each reports its
+ * work in the scheduler's units), so that measuring a huge page never holds the page up.
+ */
+export function* readingScope(doc: Document = document): Generator<number, ReadingScope> {
   const body = doc.body;
-  const prose = measure(body);
+  const prose = yield* measure(body);
   const container = articleBody(body, prose);
   const heading = container && headline(doc);
   const roots: Node[] = [body];
@@ -175,8 +185,10 @@ export function readingScope(doc: Document = document): ReadingScope {
   return { roots, excludes };
 }
 
-/** Everything the walk would read: the reader's choice of the whole page. */
-export const wholePage = (doc: Document = document): ReadingScope => ({ roots: [doc.body], excludes: () => false });
+/** Everything the walk would read: the reader's choice of the whole page; found with no work. */
+export function* wholePage(doc: Document = document): Generator<number, ReadingScope> {
+  return { roots: [doc.body], excludes: () => false };
+}
 
 /** The element above `node`, across a shadow root's boundary to its host. */
 function composedParent(node: Node): Element | null {

@@ -18,12 +18,12 @@ export interface SchedulerOptions {
 }
 
 /** A step reports how many units it did; the next step's size is bounded by what the producer promises. */
-export type Work = Iterator<number, void>;
+export type Work<T = void> = Iterator<number, T>;
 
 const RECORD_LIMIT = 500;
 
 /** What the content script (and the benchmark, to measure the same thing) slices its work by. */
-export const SLICING: SchedulerOptions = { budgetUnits: 64_000, budgetMs: 8 };
+export const SLICING: SchedulerOptions = { budgetUnits: 256_000, budgetMs: 8 };
 
 /**
  * Between slices the page gets the thread back: a new task, so input and
@@ -55,34 +55,38 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {}
 
   /**
-   * Runs `work` to the end in slices, after any work queued before it. The
-   * first slice runs at once when nothing is queued; each later one in a task of its own.
+   * Runs `work` to the end in slices, after any work queued before it; resolves to what it returns (undefined when
+   * cancelled). The first slice runs at once when nothing is queued; each later one in a task of its own.
    */
-  run(work: Work, { maxStepUnits }: { maxStepUnits: number }): Promise<void> {
+  run<T>(work: Work<T>, { maxStepUnits }: { maxStepUnits: number }): Promise<T | undefined> {
     const generation = this.generation;
-    const task = async () => {
-      let done = false;
+    const task = async (): Promise<T | undefined> => {
       let first = true;
-      while (!done && generation === this.generation) {
+      while (generation === this.generation) {
         if (!first) await nextTask();
         first = false;
-        if (generation !== this.generation) return;
+        if (generation !== this.generation) return undefined;
         const started = performance.now();
         let units = 0;
         while (units + maxStepUnits <= this.options.budgetUnits || units === 0) {
           const step = work.next();
           if (step.done) {
-            done = true;
-            break;
+            this.record({ units, ms: performance.now() - started });
+            return step.value;
           }
           units += step.value;
           if (performance.now() - started >= this.options.budgetMs) break;
         }
         this.record({ units, ms: performance.now() - started });
       }
+      return undefined;
     };
-    this.queue = this.queue.then(task, task);
-    return this.queue;
+    const result = this.queue.then(task, task);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   /** Drops queued and running work at its next slice boundary. */

@@ -24,7 +24,7 @@ export interface TextChunk {
 }
 
 /** On a page of many small elements the walk itself is the work: one node costs about as much as this many characters. */
-const NODE_UNITS = 16;
+export const NODE_UNITS = 16;
 
 /**
  * Whether an element starts text the reader edits: a `contenteditable` other than "false", or the body of a
