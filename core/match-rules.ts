@@ -1,7 +1,7 @@
 /**
  * The rules that decide whether a candidate (an alias whose words and case fit the page) is a mention, as one
  * ordered table. Each rule names one reason to refuse or to accept; the first rule with a verdict decides, and
- * the last accepts whatever no rule refused. Which rules can speak for an alias is settled once, when the matcher
+ * what no rule decides is accepted, by its form alone. Which rules can speak for an alias is settled once, when the matcher
  * is built; what each one means to a reader is in `match-why.ts`.
  */
 import { GENERATION_SUFFIXES, NAME_PARTICLES } from './name-context';
@@ -197,11 +197,6 @@ export const RULES = [
       for (const entity of alias.after!) context.waiting.add(entity);
       return REFUSE;
     },
-  },
-  {
-    id: 'form',
-    applies: always,
-    test: () => ACCEPT,
   },
 ] as const satisfies readonly Rule[];
 

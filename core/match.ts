@@ -6,7 +6,7 @@
  * from the page around it.
  */
 import { editDistance, foldKey, gapKind, startsUpper, visible } from './normalize';
-import { ACCEPT, DISOWN, type MatchContext, PASS, RULES, type Rule, type RuleId, type Take } from './match-rules';
+import { DISOWN, type MatchContext, PASS, REFUSE, RULES, type Rule, type RuleId, type Take, type Verdict } from './match-rules';
 import { FUZZY_SURNAME_LENGTH, FUZZY_TWO_EDITS_FROM } from './match-thresholds';
 import { TokenView } from './match-view';
 import { CaseRule, type CompiledAlias, type CompiledIndex, type CompiledWords, type Mention, type MatchVia } from './types';
@@ -24,8 +24,11 @@ export interface Decision {
   end: number;
   /** The alias that fits them, or the other name (which names no entity Gloss knows). */
   alias: CompiledAlias | CompiledWords;
-  /** The rule that decided; `other-name` when a longer name Gloss does not know took the words. */
-  rule: RuleId | 'other-name';
+  /**
+   * The rule that decided; `form` when none did and the form alone named the entity, `other-name` when a longer
+   * name Gloss does not know took the words.
+   */
+  rule: RuleId | 'form' | 'other-name';
   mention: Mention | null;
 }
 
@@ -126,7 +129,7 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
   }
 
   /** The rule that decided the latest candidate. */
-  let decidedBy = '';
+  let decidedBy: Decision['rule'] = 'form';
 
   /** Runs the alias's rules over a candidate; returns the mention or null. */
   function decide(view: TokenView, context: MatchContext, { alias: position, first, last, via }: Candidate): Mention | null {
@@ -151,11 +154,15 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
       byGivenName: false,
     };
     const chain = chains[position];
-    let r = 0;
-    let verdict = chain[0].test(take);
-    while (verdict === PASS) verdict = chain[++r].test(take);
-    decidedBy = chain[r].id;
-    if (verdict !== ACCEPT) {
+    let verdict: Verdict = PASS;
+    decidedBy = 'form';
+    for (const rule of chain) {
+      verdict = rule.test(take);
+      if (verdict === PASS) continue;
+      decidedBy = rule.id as RuleId;
+      break;
+    }
+    if (verdict === REFUSE || verdict === DISOWN) {
       if (verdict === DISOWN && alias.ownerKey !== undefined) context.owners.set(alias.ownerKey, '');
       return null;
     }
@@ -184,7 +191,7 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
           start: starts[first],
           end: view.ends[last],
           alias: other ? index.otherNames[alias] : index.aliases[alias],
-          rule: (other ? 'other-name' : decidedBy) as Decision['rule'],
+          rule: other ? 'other-name' : decidedBy,
           mention,
         });
         if (!mention && !other) continue;
