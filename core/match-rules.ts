@@ -1,8 +1,9 @@
 /**
  * The rules that decide whether a candidate (an alias whose words and case fit the page) is a mention, as one
- * ordered table. Each rule names one reason to refuse or to accept; the first rule with a verdict decides, and
- * what no rule decides is accepted, by its form alone. Which rules can speak for an alias is settled once, when the matcher
- * is built; what each one means to a reader is in `match-why.ts`.
+ * ordered table. Each rule names one reason to refuse or to accept; the first rule with a verdict decides, and what
+ * no rule decides is accepted by its form alone. Which rules can speak for an alias is settled once, when the
+ * matcher is built. What each rule means to a reader is written in `scripts/annotate.ts` for `annotate --why`,
+ * since the page never shows it.
  */
 import { GENERATION_SUFFIXES, NAME_PARTICLES } from './name-context';
 import { namesakeShown } from './namesakes';
