@@ -35,7 +35,8 @@ export interface Decision {
 export interface Matcher {
   /**
    * Mentions in `text`, in order, never overlapping; `context` carries what earlier text on the page named.
-   * `explain` hears every candidate the rules decide, in the order they are decided.
+   * `explain` hears every candidate span in the order it is decided: an alias by the rules, an other name by
+   * taking its words.
    */
   match(text: string, context?: MatchContext, explain?: (decision: Decision) => void): Mention[];
 }
