@@ -4,12 +4,10 @@
  * sentence words in its sentence. Pure, like the matcher that asks.
  */
 import { foldKey, startsUpper } from './normalize';
+import { NAMESAKE_LIST_REACH as LIST_REACH, NAMESAKE_SENTENCE_REACH as SENTENCE_REACH } from './match-thresholds';
 import { NOT_A_NAME } from './name-context';
 import type { CompiledNamesakes, Words } from './types';
 
-/** How far, in words, a list of the set's names or a sentence word may stand from the shared name. */
-const LIST_REACH = 8;
-const SENTENCE_REACH = 40;
 /** Words that join the items of a list; any other lower-case or function word ends it. */
 const JOINERS = new Set(['and', 'or']);
 /** A list runs across lines (a menu), not across sentences. */

@@ -4,6 +4,7 @@
  */
 import type { Entity, Knowledge } from './schema';
 import { WORD, foldKey, gapKind, isAllCaps, startsUpper } from '../core/normalize';
+import { FUZZY_SURNAME_LENGTH, GIVEN_NAME_LENGTH } from '../core/match-thresholds';
 import { CaseRule, type AliasForm, type CompiledAlias, type CompiledIndex, type CompiledWords } from '../core/types';
 
 export class AliasError extends Error {}
@@ -87,7 +88,7 @@ function compileEntity(entity: Entity, index: CompiledIndex, namesakeIds: string
     if (alias.namesakes) compiled.namesakes = namesakeIds.indexOf(alias.namesakes);
     if (alias.nameLike) compiled.nameLike = true;
     const position = index.aliases.push(compiled) - 1;
-    if (entity.kind === 'person' && alias.form === 'short' && compiled.keys.length === 1 && compiled.keys[0].length >= 8) {
+    if (entity.kind === 'person' && alias.form === 'short' && compiled.keys.length === 1 && compiled.keys[0].length >= FUZZY_SURNAME_LENGTH) {
       index.fuzzy.push({ key: compiled.keys[0], alias: position });
     }
   }
@@ -104,7 +105,7 @@ function compileEntity(entity: Entity, index: CompiledIndex, namesakeIds: string
     for (const alias of entity.aliases) {
       if (alias.form !== 'name' && alias.form !== 'variant') continue;
       const keys = cutAlias(alias.text).words.map(foldKey);
-      for (const key of keys.slice(0, -1)) if (key.length >= 4) given.add(key);
+      for (const key of keys.slice(0, -1)) if (key.length >= GIVEN_NAME_LENGTH) given.add(key);
     }
     index.givenNames[entity.id] = [...given];
   }

@@ -69,6 +69,41 @@ describe('annotate without --json', () => {
   });
 });
 
+const whyText = join(dir, 'why.txt');
+writeFileSync(whyText, 'Nawaz Sharif spoke. PM Shehbaz flew Iran Air to Tehran.\nCONTACT US\n');
+
+describe('annotate --why', () => {
+  it('names, for every candidate span, the rule that accepted or refused it, with its entity and alias', () => {
+    const run = annotate('--why', whyText);
+    expect(run.status).toBe(0);
+    const rows = run.stdout
+      .split('\n')
+      .slice(2, 7)
+      .map((line) => line.split(/\s{2,}/));
+    expect(rows).toEqual([
+      ['6', '"Sharif"', 'refused', 'another-given-name', 'shehbaz-sharif', 'sharif (short)'],
+      ['20', '"PM Shehbaz"', 'marked "Shehbaz"', 'form', 'shehbaz-sharif', 'PM shehbaz (title)'],
+      ['36', '"Iran Air"', 'refused', 'other-name', '-', 'iran air'],
+      ['48', '"Tehran"', 'marked', 'form', 'tehran', 'tehran (name)'],
+      ['64', '"US"', 'refused', 'word-in-capitals', 'united-states', 'US (acronym)'],
+    ]);
+    expect(run.stdout).toContain(`${whyText}: 5 candidates`);
+    expect(run.stdout).toMatch(/\n {2}word-in-capitals: refuses an acronym that is a word after another word in capitals/);
+  });
+
+  it('adds the decisions to the JSON line, beside the mentions', () => {
+    const { mentions, decisions } = JSON.parse(annotate('--json', '--why', whyText).stdout);
+    expect(mentions.map((m: { text: string }) => m.text)).toEqual(['Shehbaz', 'Tehran']);
+    expect(decisions.map((d: { text: string; rule: string; mark: string | null }) => [d.text, d.rule, d.mark])).toEqual([
+      ['Sharif', 'another-given-name', null],
+      ['PM Shehbaz', 'form', 'Shehbaz'],
+      ['Iran Air', 'other-name', null],
+      ['Tehran', 'form', 'Tehran'],
+      ['US', 'word-in-capitals', null],
+    ]);
+  });
+});
+
 describe('the visible text of HTML', () => {
   it.each([
     ['skips the head, scripts and styles', '<head><title>T</title></head><script>s</script><style>c</style><p>body</p>', 'body'],
