@@ -3,8 +3,8 @@
  * world, where the highlights a content script registers are visible. Every few milliseconds it reads the size of
  * each marker's highlight and keeps the times they changed; nothing heavier, so the trace can leave its tasks out
  * (they are named by the sourceURL below). When asked, after the run, it works out when the first range in the
- * viewport was registered: a highlight iterates its ranges in insertion order, so the first one in view is the
- * n-th added, and the history says when the highlight first held n of them. It logs "gloss-bench:<names>" to the
+ * viewport was registered: each change in the history keeps the ranges then registered (references only), and the
+ * first change that held a range now in view says when. It logs "gloss-bench:<names>" to the
  * console each time the set of registered highlights changes, so the benchmark can wait without evaluating
  * anything in the page while it is traced.
  */
@@ -23,11 +23,31 @@
     return out;
   };
 
+  /** The ranges registered now; a highlight may have been replaced by another of the same size, so compared by identity. */
+  const ranges = () => {
+    const out = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (NAMES.test(name)) for (const range of highlight) out.push(range);
+    });
+    return out;
+  };
+  const highlightsNow = () => {
+    const out = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (NAMES.test(name)) out.push(highlight);
+    });
+    return out;
+  };
+  let lastHighlights = [];
+
   const poll = () => {
     const now = sizes();
     const key = JSON.stringify(now);
-    if (key !== last) {
-      history.push({ t: performance.now(), sizes: now });
+    const current = highlightsNow();
+    const replaced = current.length !== lastHighlights.length || current.some((highlight, i) => highlight !== lastHighlights[i]);
+    if (key !== last || replaced) {
+      lastHighlights = current;
+      history.push({ t: performance.now(), sizes: now, ranges: ranges() });
       last = key;
       const registered = Object.keys(now).sort().join(',');
       if (registered !== names) {
@@ -48,24 +68,15 @@
     );
   };
 
-  /** The first time the history shows highlight `name` holding more than `index` ranges. */
-  const heldSince = (name, index) => history.find((entry) => (entry.sizes[name] ?? 0) > index)?.t ?? null;
-
   window.glossBenchProbe = () => {
     const final = sizes();
     const total = Object.values(final).reduce((sum, size) => sum + size, 0);
-    let firstInView = null;
-    for (const name of Object.keys(final)) {
-      let index = 0;
-      for (const range of CSS.highlights.get(name)) {
-        if (inView(range)) {
-          const t = heldSince(name, index);
-          if (t !== null && (firstInView === null || t < firstInView)) firstInView = t;
-          break;
-        }
-        index++;
-      }
-    }
+    const seen = new Map();
+    const isInView = (range) => {
+      if (!seen.has(range)) seen.set(range, inView(range));
+      return seen.get(range);
+    };
+    const firstInView = history.find((entry) => entry.ranges.some(isInView))?.t ?? null;
     const reached = history.find((entry) => JSON.stringify(entry.sizes) === JSON.stringify(final));
     const navigation = performance.getEntriesByType('navigation')[0];
     return {

@@ -46,3 +46,25 @@ describe('comparing words', () => {
     ['(', null],
   ])('reads the gap %j as %s', (gap, kind) => expect(gapKind(gap)).toBe(kind));
 });
+
+describe('tokenize', () => {
+  const byPattern = (text: string) => [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+  const byTokenize = (text: string) => {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    tokenize(text, starts, ends);
+    return starts.map((start, k) => [start, ends[k]]);
+  };
+  const pieces = ['a', 'Z', '9', ' ', '-', '\u00AD', '\u200B', 'é', '\u0301', '𝐀', '😀', '\ud835', '\udc00', 'ß', '中', "'", '\n'];
+
+  it('cuts text exactly where WORD finds words, on letters, marks, invisible characters and surrogates of every kind', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...pieces) }), (text) => expect(byTokenize(text)).toEqual(byPattern(text))),
+      { numRuns: 5_000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => expect(byTokenize(text)).toEqual(byPattern(text))),
+      { numRuns: 2_000 },
+    );
+  });
+});
