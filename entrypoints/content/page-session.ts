@@ -19,6 +19,17 @@ function isRendered(element: Element | null): boolean {
   return element.checkVisibility ? element.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions) : true;
 }
 
+/** The text nodes under `roots`: asked of each mark, a set answers at once where `contains` climbs the tree. */
+function textUnder(roots: readonly Node[]): Set<Node> {
+  const nodes = new Set<Node>();
+  for (const root of roots) {
+    if (root.nodeType === Node.TEXT_NODE) nodes.add(root);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.add(node);
+  }
+  return nodes;
+}
+
 export interface SessionOptions {
   matcher: Matcher;
   kindOf: (entity: string) => Kind;
@@ -70,13 +81,18 @@ export class PageSession {
    */
   async start(): Promise<void> {
     const context = this.context;
+    // Asked first: the frame comes while the scope is being found.
+    let laidOut = false;
+    const layout = this.options.laidOut?.().then(() => {
+      laidOut = true;
+    });
     const scope = await this.options.scheduler.run(this.options.scope(), { maxStepUnits: SCOPE_STEP_UNITS });
     if (!scope || context !== this.context) return;
     this.scope = scope;
     this.watch.start(document.body);
-    const pass = this.pass();
-    void this.options.laidOut?.().then(() => this.paintInView());
-    await pass;
+    if (laidOut) this.paintInView();
+    else void layout?.then(() => this.paintInView());
+    await this.pass();
   }
 
   stop(): void {
@@ -183,7 +199,8 @@ export class PageSession {
     // A page that replaced its article (a single-page site's next story) has a reading text of its own.
     if (this.scope.roots.some((root) => !root.isConnected)) return this.rescanAll();
     const context = this.context;
-    const changed = (piece: Piece) => !piece.node.isConnected || roots.some((root) => root.contains(piece.node));
+    const edited = textUnder(roots);
+    const changed = (piece: Piece) => !piece.node.isConnected || edited.has(piece.node);
     const stale = [...this.marks.removeWhere(changed), ...this.inView.filter((mark) => mark.pieces.some(changed))];
     const seenBefore = new Set(context.seen);
     const found = await this.find(this.inScope(roots));
