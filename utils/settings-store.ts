@@ -36,11 +36,11 @@ export async function updateSettings(change: (settings: Settings) => Settings): 
   await saveSettings(change(await loadSettings()));
 }
 
-/** Calls `listener` with the new settings whenever any page or the popup changes them; returns the unsubscribe. */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
+/** Calls `listener` with the new settings whenever any page or the popup changes them, until `signal` aborts. */
+export function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal): void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && KEY in changes) listener(parse(changes[KEY]!.newValue));
   };
   browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 }

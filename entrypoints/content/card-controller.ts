@@ -19,6 +19,8 @@ export interface CardControllerOptions {
   /** The marks currently shown, in document order. */
   shownInOrder: () => PageMark[];
   isShown: (mark: PageMark) => boolean;
+  /** Ends the controller: its listeners and timers go, and an open card closes. */
+  signal: AbortSignal;
 }
 
 export class CardController {
@@ -37,6 +39,7 @@ export class CardController {
 
   constructor(private readonly options: CardControllerOptions) {
     this.listen();
+    options.signal.addEventListener('abort', () => this.end(), { once: true });
   }
 
   /** Listens again: `document.open()` erases every listener on the document and the window, ours included. */
@@ -47,7 +50,8 @@ export class CardController {
   }
 
   private listen(): void {
-    const signal = this.abort.signal;
+    if (this.options.signal.aborted) return;
+    const signal = AbortSignal.any([this.abort.signal, this.options.signal]);
     window.addEventListener('pointermove', (event) => this.onPointerMove(event), { passive: true, capture: true, signal });
     document.addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });
     document.addEventListener('focusin', (event) => this.onFocusIn(event), { capture: true, signal });
@@ -104,8 +108,7 @@ export class CardController {
     if (this.open && (!this.options.marks.marks.has(this.open) || !this.options.isShown(this.open))) this.close();
   }
 
-  detach(): void {
-    this.abort.abort();
+  private end(): void {
     cancelAnimationFrame(this.frame);
     this.close();
   }

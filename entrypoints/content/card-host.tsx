@@ -28,6 +28,8 @@ export interface CardHostOptions {
   onDismiss: (reason: 'closed' | 'scrolled-away') => void;
   /** The reader said the mark's words don't name its entity here; absent where no correction can be kept. */
   onNotThis?: (mark: PageMark) => void;
+  /** Takes the host and its live region off the page. */
+  signal: AbortSignal;
 }
 
 /** Dark when the page's own background is dark, else the reader's colour-scheme preference. */
@@ -73,7 +75,9 @@ export class CardHost {
   /** Counts shows and hides, so a card whose content came after the reader moved on is not shown. */
   private generation = 0;
 
-  constructor(private readonly options: CardHostOptions) {}
+  constructor(private readonly options: CardHostOptions) {
+    options.signal.addEventListener('abort', () => this.detach(), { once: true });
+  }
 
   /** Asks for an entity's card ahead of its dwell, so it opens without waiting. */
   prefetch(entityId: string): Promise<CardKnowledge | null> {
@@ -145,7 +149,7 @@ export class CardHost {
     (await this.prepareAnnouncement()).textContent = text;
   }
 
-  detach(): void {
+  private detach(): void {
     this.hide();
     this.mounted?.host.remove();
     this.mounted = null;
@@ -153,6 +157,7 @@ export class CardHost {
   }
 
   private mount(): Mounted {
+    if (this.options.signal.aborted) throw new Error('Gloss has stopped on this page');
     if (!this.mounted) {
       this.mounted = mountHost();
       this.mounted.host.addEventListener('pointerenter', this.options.onPointerEnter);

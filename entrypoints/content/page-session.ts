@@ -47,6 +47,8 @@ export interface SessionOptions {
   beforePaint?: (count: number) => Promise<void>;
   /** Called after marks were added or removed. */
   onChange?: () => void;
+  /** Ends the session for good: marking stops and every mark goes. */
+  signal?: AbortSignal;
 }
 
 /** The most work one step of finding the scope does (see `readingScope`). */
@@ -72,6 +74,7 @@ export class PageSession {
   constructor(private readonly options: SessionOptions) {
     this.marks = new PageMarks(options.kindOf);
     this.watch = new MutationWatch((batch) => void this.update(batch));
+    options.signal?.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   /**
@@ -80,6 +83,7 @@ export class PageSession {
    * names in view are painted ahead of it.
    */
   async start(): Promise<void> {
+    if (this.options.signal?.aborted) return;
     const context = this.context;
     // Asked first: the frame comes while the scope is being found.
     let laidOut = false;

@@ -36,15 +36,16 @@ export function App({ knowledge, api, tabId, first }: AppProps) {
       void refreshSummary();
     }
     let refresh: ReturnType<typeof setTimeout> | undefined;
-    const unwatch = api.watchSettings((next) => {
+    const watching = new AbortController();
+    api.watchSettings((next) => {
       setSettings(next);
       // The page applies the change first; ask again for what it now shows.
       clearTimeout(refresh);
       refresh = setTimeout(() => void refreshSummary(), 150);
-    });
+    }, watching.signal);
     return () => {
       clearTimeout(refresh);
-      unwatch();
+      watching.abort();
     };
   }, [api, tabId]);
 

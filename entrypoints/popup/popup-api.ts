@@ -9,7 +9,8 @@ import { loadSettings, saveSettings, watchSettings } from '@/utils/settings-stor
 export interface PopupApi {
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
-  watchSettings(listener: (settings: Settings) => void): () => void;
+  /** Calls `listener` with each change of the settings until `signal` aborts. */
+  watchSettings(listener: (settings: Settings) => void, signal: AbortSignal): void;
   /** The page's summary, or null when no content script answers (a page Gloss can't run on). */
   summary(tabId: number): Promise<PageSummary | null>;
   reveal(tabId: number, entity: string): Promise<void>;

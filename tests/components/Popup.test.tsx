@@ -27,7 +27,7 @@ function fakeApi(summary: PageSummary | null = PAGE, stored: Settings = { ...DEF
     saveSettings: vi.fn(async (next: Settings) => {
       current = next;
     }),
-    watchSettings: () => () => undefined,
+    watchSettings: () => undefined,
     summary: vi.fn(async () => summary),
     reveal: vi.fn(async () => undefined),
   } satisfies PopupApi;
