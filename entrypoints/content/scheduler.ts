@@ -51,33 +51,46 @@ export class Scheduler {
   readonly slices: SliceRecord[] = [];
   private queue: Promise<void> = Promise.resolve();
   private generation = 0;
+  /**
+   * What the page's current task has given Gloss so far, across runs: one run may start in the task another ended
+   * in (finding the scope, then the pass), and the budget is the page's task's, not the run's. Set back to nothing by
+   * a message that arrives in a later task.
+   */
+  private spent: SliceRecord | null = null;
 
   constructor(private readonly options: SchedulerOptions) {}
 
   /**
    * Runs `work` to the end in slices, after any work queued before it; resolves to what it returns (undefined when
-   * cancelled). The first slice runs at once when nothing is queued; each later one in a task of its own.
+   * cancelled). The first slice runs at once when nothing is queued and the current task has budget left; each later
+   * one in a task of its own.
    */
   run<T>(work: Work<T>, { maxStepUnits }: { maxStepUnits: number }): Promise<T | undefined> {
     const generation = this.generation;
+    const { budgetMs, budgetUnits } = this.options;
     const task = async (): Promise<T | undefined> => {
       let first = true;
       while (generation === this.generation) {
-        if (!first) await nextTask();
+        if (!first || (this.spent && (this.spent.ms >= budgetMs || this.spent.units + maxStepUnits > budgetUnits))) await nextTask();
         first = false;
         if (generation !== this.generation) return undefined;
-        const started = performance.now();
-        let units = 0;
-        while (units + maxStepUnits <= this.options.budgetUnits || units === 0) {
+        const before = this.spent ?? { units: 0, ms: 0 };
+        const started = performance.now() - before.ms;
+        let units = before.units;
+        let done = false;
+        let value: T | undefined;
+        while (units + maxStepUnits <= budgetUnits || units === 0) {
           const step = work.next();
           if (step.done) {
-            this.record({ units, ms: performance.now() - started });
-            return step.value;
+            done = true;
+            value = step.value;
+            break;
           }
           units += step.value;
-          if (performance.now() - started >= this.options.budgetMs) break;
+          if (performance.now() - started >= budgetMs) break;
         }
-        this.record({ units, ms: performance.now() - started });
+        this.spend({ units, ms: performance.now() - started });
+        if (done) return value;
       }
       return undefined;
     };
@@ -94,7 +107,11 @@ export class Scheduler {
     this.generation++;
   }
 
-  private record(slice: SliceRecord): void {
+  /** Keeps what this task has given so far, and the record of slices (a slice that went on in a task is one slice). */
+  private spend(slice: SliceRecord): void {
+    if (this.spent) this.slices.pop();
+    else void nextTask().then(() => (this.spent = null));
+    this.spent = slice;
     this.slices.push(slice);
     if (this.slices.length > RECORD_LIMIT) this.slices.splice(0, this.slices.length - RECORD_LIMIT);
   }
