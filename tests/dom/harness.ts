@@ -4,9 +4,10 @@
  * this machine, the script is added to it, and each test runs a function in the page that calls the modules and
  * returns plain data for the test to assert on.
  *
- * Call `domPages(name, modules)` inside a `describe.each(BROWSERS)` block: it launches that browser once for the
- * block (the browsers stay offline, as every browser the project starts) and closes it after. Functions given to
- * `run` are sent as source text, as with the driver's `evaluate`: no closures over test variables, JSON arguments.
+ * A test file calls `domPages(name, modules)` once, in its `describe.each(BROWSERS)` block, with every module it
+ * tests: each browser is launched once for the file (a launch costs seconds; the machine has two cores) and stays
+ * offline, as every browser the project starts. Functions given to `run` are sent as source text, as with the
+ * driver's `evaluate`: no closures over test variables, JSON arguments.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -48,135 +48,135 @@ const WALKS: [string, string, string[]][] = [
   ],
 ];
 
-describe.each(BROWSERS)('text-walker in %s', (browserName) => {
-  const dom = domPages(browserName, ['textWalker']);
-
-  it.each(WALKS)('%s', async (_what, body, expected) => {
-    const page = await dom.open(body);
-    const walked = await page.run(({ textWalker }) =>
-      // A chunk may hold only the work of walking nodes, no text: the reader sees the ones with text.
-      [...textWalker.walkText(document.body)]
-        .filter((chunk) => chunk.text !== '')
-        .map((chunk) => ({
-          text: chunk.text,
-          // Every run maps back to the very characters of its text node.
-          runsMapBack: chunk.runs.every(
-            (run) =>
-              run.node.data.slice(run.nodeStart, run.nodeStart + run.length).replace(/\s/g, ' ') ===
-              chunk.text.slice(run.start, run.start + run.length),
-          ),
-        })),
-    );
-    expect(walked.map((chunk) => chunk.text)).toEqual(expected);
-    expect(walked.every((chunk) => chunk.runsMapBack)).toBe(true);
-  });
-
-  it('reads nothing of a page in design mode', async () => {
-    const page = await dom.open('<p>Shehbaz Sharif</p><script>document.designMode = "on"</script>');
-    expect(await page.run(({ textWalker }) => [...textWalker.walkText(document.body)].length)).toBe(0);
-  });
-
-  it('ends chunks only between blocks, and cuts a long text node at a sentence end', async () => {
-    const page = await dom.open(`${'<p>Talks in Islamabad went on.</p>'.repeat(12)}<p id="long">${'Tehran replied at once. '.repeat(40)}</p>`);
-    const chunks = await page.run(({ textWalker }) =>
-      [...textWalker.walkText(document.body, { chunkSize: 100, maxRun: 200 })].map((chunk) => chunk.text).filter((text) => text.trim() !== ''),
-    );
-    expect(chunks.length).toBeGreaterThan(3);
-    // Nothing lost or read twice, and every line of every chunk is whole sentences.
-    const all = chunks.join('\n');
-    expect(all.match(/Talks in Islamabad went on\./g)).toHaveLength(12);
-    expect(all.match(/Tehran replied at once\./g)).toHaveLength(40);
-    for (const line of all.split('\n'))
-      expect(line.trim()).toMatch(/^(Talks in Islamabad went on\.|Tehran replied at once\.( Tehran replied at once\.)*)$/);
-  });
-
-  it('tells of each open shadow root it enters, and leaves out what `excludes` selects', async () => {
-    const page = await dom.open(
-      `<nav>Home News</nav><p>Story</p><div id="host" data-shadow="open" data-html="&lt;p&gt;Inside&lt;/p&gt;"></div>${OPEN_SHADOW}`,
-    );
-    const seen = await page.run(({ textWalker }) => {
-      const roots: string[] = [];
-      const texts = [
-        ...textWalker.walkText(document.body, {
-          excludes: (element) => element.localName === 'nav',
-          onShadowRoot: (root) => roots.push((root.host as Element).id),
-        }),
-      ]
-        .map((chunk) => chunk.text)
-        .filter((text) => text !== '');
-      return { texts, roots };
-    });
-    expect(seen).toEqual({ texts: ['Story', 'Inside'], roots: ['host'] });
-  });
-});
-
 const WATCHED = `<article id="story"><p id="a">First <b>paragraph</b>.</p><section id="s"><p id="b">Second.</p></section>
   <div id="hidden" hidden>Hidden</div><div id="editor" contenteditable>Typed</div></article>`;
 
-describe.each(BROWSERS)('mutation-watch in %s', (browserName) => {
-  const dom = domPages(browserName, ['mutationWatch']);
+describe.each(BROWSERS)('the text in %s', (browserName) => {
+  const dom = domPages(browserName, ['textWalker', 'mutationWatch']);
 
-  /** Opens the watched page, makes `change` (source text run in the page) in one task, and returns the batches seen. */
-  async function batchesAfter(change: string): Promise<string[][]> {
-    const page = await dom.open(WATCHED);
-    return page.run(async ({ mutationWatch }, source) => {
-      const batches: string[][] = [];
-      const label = (node: Node) => (node as Element).id || node.nodeName.toLowerCase();
-      const watch = new mutationWatch.MutationWatch((batch) => batches.push(batch.roots.map(label)));
-      watch.start();
-      new Function(source)();
-      await new Promise((done) => setTimeout(done, 0));
-      watch.stop();
-      return batches;
-    }, change);
-  }
+  describe('text-walker', () => {
+    it.each(WALKS)('%s', async (_what, body, expected) => {
+      const page = await dom.open(body);
+      const walked = await page.run(({ textWalker }) =>
+        // A chunk may hold only the work of walking nodes, no text: the reader sees the ones with text.
+        [...textWalker.walkText(document.body)]
+          .filter((chunk) => chunk.text !== '')
+          .map((chunk) => ({
+            text: chunk.text,
+            // Every run maps back to the very characters of its text node.
+            runsMapBack: chunk.runs.every(
+              (run) =>
+                run.node.data.slice(run.nodeStart, run.nodeStart + run.length).replace(/\s/g, ' ') ===
+                chunk.text.slice(run.start, run.start + run.length),
+            ),
+          })),
+      );
+      expect(walked.map((chunk) => chunk.text)).toEqual(expected);
+      expect(walked.every((chunk) => chunk.runsMapBack)).toBe(true);
+    });
 
-  it.each([
-    ['an inline element added to a paragraph: that paragraph', `document.getElementById('a').append(document.createElement('i'))`, [['a']]],
-    [
-      'a paragraph appended: the new paragraph',
-      `story.append(Object.assign(document.createElement('p'), { id: 'new', textContent: 'New' }))`,
-      [['new']],
-    ],
-    ['edited text: its paragraph', `document.getElementById('b').firstChild.data = 'Edited.'`, [['b']]],
-    [
-      'many changes in one task: one batch, in document order, none inside another',
-      `b.firstChild.data = 'x'; s.append('loose'); a.querySelector('b').textContent = 'y'; b.append('z')`,
-      [['a', 's']],
-    ],
-    ['text added straight into the body: the body', `document.body.append('Loose text')`, [['body']]],
-    ['a paragraph removed: a batch with nothing to read again', `document.getElementById('b').remove()`, [[]]],
-    [
-      'its own UI added, filled and removed: nothing',
-      `const c = document.createElement('gloss-card'); document.body.append(c); c.append(document.createElement('p')); c.remove()`,
-      [],
-    ],
-    ['edits inside hidden text and an editable block: nothing', `hidden.append(' more'); editor.append(' more')`, []],
-  ])('reports %s', async (_what, change, expected) => {
-    expect(await batchesAfter(change)).toEqual(expected);
+    it('reads nothing of a page in design mode', async () => {
+      const page = await dom.open('<p>Shehbaz Sharif</p><script>document.designMode = "on"</script>');
+      expect(await page.run(({ textWalker }) => [...textWalker.walkText(document.body)].length)).toBe(0);
+    });
+
+    it('ends chunks only between blocks, and cuts a long text node at a sentence end', async () => {
+      const page = await dom.open(`${'<p>Talks in Islamabad went on.</p>'.repeat(12)}<p id="long">${'Tehran replied at once. '.repeat(40)}</p>`);
+      const chunks = await page.run(({ textWalker }) =>
+        [...textWalker.walkText(document.body, { chunkSize: 100, maxRun: 200 })].map((chunk) => chunk.text).filter((text) => text.trim() !== ''),
+      );
+      expect(chunks.length).toBeGreaterThan(3);
+      // Nothing lost or read twice, and every line of every chunk is whole sentences.
+      const all = chunks.join('\n');
+      expect(all.match(/Talks in Islamabad went on\./g)).toHaveLength(12);
+      expect(all.match(/Tehran replied at once\./g)).toHaveLength(40);
+      for (const line of all.split('\n'))
+        expect(line.trim()).toMatch(/^(Talks in Islamabad went on\.|Tehran replied at once\.( Tehran replied at once\.)*)$/);
+    });
+
+    it('tells of each open shadow root it enters, and leaves out what `excludes` selects', async () => {
+      const page = await dom.open(
+        `<nav>Home News</nav><p>Story</p><div id="host" data-shadow="open" data-html="&lt;p&gt;Inside&lt;/p&gt;"></div>${OPEN_SHADOW}`,
+      );
+      const seen = await page.run(({ textWalker }) => {
+        const roots: string[] = [];
+        const texts = [
+          ...textWalker.walkText(document.body, {
+            excludes: (element) => element.localName === 'nav',
+            onShadowRoot: (root) => roots.push((root.host as Element).id),
+          }),
+        ]
+          .map((chunk) => chunk.text)
+          .filter((text) => text !== '');
+        return { texts, roots };
+      });
+      expect(seen).toEqual({ texts: ['Story', 'Inside'], roots: ['host'] });
+    });
   });
 
-  it('reports changes of separate tasks in separate batches, inside an open shadow root once told of it, and none after stop', async () => {
-    const page = await dom.open(`${WATCHED}<div id="host"></div>`);
-    const batches = await page.run(async ({ mutationWatch }) => {
-      const batches: string[][] = [];
-      const tick = () => new Promise((done) => setTimeout(done, 0));
-      const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
-      root.innerHTML = '<p id="inner">Inside</p>';
-      const watch = new mutationWatch.MutationWatch((batch) => batches.push(batch.roots.map((node) => (node as Element).id)));
-      watch.start();
-      root.getElementById('inner')!.append(' unseen');
-      await tick();
-      watch.start(root);
-      root.getElementById('inner')!.append(' seen');
-      await tick();
-      document.getElementById('a')!.append('!');
-      await tick();
-      watch.stop();
-      document.getElementById('b')!.append('!');
-      await tick();
-      return batches;
+  describe('mutation-watch', () => {
+    /** Opens the watched page, makes `change` (source text run in the page) in one task, and returns the batches seen. */
+    async function batchesAfter(change: string): Promise<string[][]> {
+      const page = await dom.open(WATCHED);
+      return page.run(async ({ mutationWatch }, source) => {
+        const batches: string[][] = [];
+        const label = (node: Node) => (node as Element).id || node.nodeName.toLowerCase();
+        const watch = new mutationWatch.MutationWatch((batch) => batches.push(batch.roots.map(label)));
+        watch.start();
+        new Function(source)();
+        await new Promise((done) => setTimeout(done, 0));
+        watch.stop();
+        return batches;
+      }, change);
+    }
+
+    it.each([
+      ['an inline element added to a paragraph: that paragraph', `document.getElementById('a').append(document.createElement('i'))`, [['a']]],
+      [
+        'a paragraph appended: the new paragraph',
+        `story.append(Object.assign(document.createElement('p'), { id: 'new', textContent: 'New' }))`,
+        [['new']],
+      ],
+      ['edited text: its paragraph', `document.getElementById('b').firstChild.data = 'Edited.'`, [['b']]],
+      [
+        'many changes in one task: one batch, in document order, none inside another',
+        `b.firstChild.data = 'x'; s.append('loose'); a.querySelector('b').textContent = 'y'; b.append('z')`,
+        [['a', 's']],
+      ],
+      ['text added straight into the body: the body', `document.body.append('Loose text')`, [['body']]],
+      ['a paragraph removed: a batch with nothing to read again', `document.getElementById('b').remove()`, [[]]],
+      [
+        'its own UI added, filled and removed: nothing',
+        `const c = document.createElement('gloss-card'); document.body.append(c); c.append(document.createElement('p')); c.remove()`,
+        [],
+      ],
+      ['edits inside hidden text and an editable block: nothing', `hidden.append(' more'); editor.append(' more')`, []],
+    ])('reports %s', async (_what, change, expected) => {
+      expect(await batchesAfter(change)).toEqual(expected);
     });
-    expect(batches).toEqual([['inner'], ['a']]);
+
+    it('reports changes of separate tasks in separate batches, inside an open shadow root once told of it, and none after stop', async () => {
+      const page = await dom.open(`${WATCHED}<div id="host"></div>`);
+      const batches = await page.run(async ({ mutationWatch }) => {
+        const batches: string[][] = [];
+        const tick = () => new Promise((done) => setTimeout(done, 0));
+        const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+        root.innerHTML = '<p id="inner">Inside</p>';
+        const watch = new mutationWatch.MutationWatch((batch) => batches.push(batch.roots.map((node) => (node as Element).id)));
+        watch.start();
+        root.getElementById('inner')!.append(' unseen');
+        await tick();
+        watch.start(root);
+        root.getElementById('inner')!.append(' seen');
+        await tick();
+        document.getElementById('a')!.append('!');
+        await tick();
+        watch.stop();
+        document.getElementById('b')!.append('!');
+        await tick();
+        return batches;
+      });
+      expect(batches).toEqual([['inner'], ['a']]);
+    });
   });
 });
