@@ -3,39 +3,8 @@
  * (hit-test.ts), on real DOM in both browsers. The mentions are given by the test, so no matcher is involved.
  */
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, domPages, type Modules } from './harness';
-
-type Wanted = [entity: string, kind: string, text: string][];
-
-/** In the page: every occurrence of each wanted text in the walked body, made into marks on `window.marks` (in `wanted` order, by chunk). */
-function markUp({ textWalker, pageMarks }: Pick<Modules, 'textWalker' | 'pageMarks'>, wanted: Wanted): number {
-  const kinds = new Map(wanted.map(([entity, kind]) => [entity, kind]));
-  const marks = new pageMarks.PageMarks((entity) => kinds.get(entity) as never);
-  for (const chunk of textWalker.walkText(document.body)) {
-    const mentions = wanted.flatMap(([entity, , text]) => {
-      const found = [];
-      for (let at = chunk.text.indexOf(text); at !== -1; at = chunk.text.indexOf(text, at + 1)) {
-        found.push({ entity, start: at, end: at + text.length, text, via: 'name' as const });
-      }
-      return found;
-    });
-    marks.addFromChunk(chunk, mentions);
-  }
-  (window as any).marks = marks;
-  return marks.marks.size;
-}
-
-/** In the page: each `gloss-*` highlight's range texts, sorted. */
-function registry(): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('gloss-')) continue;
-    out[name] = [...(highlight as unknown as Set<AbstractRange>)]
-      .map((range) => (range.startContainer as Text).data.slice(range.startOffset, range.endOffset))
-      .sort();
-  }
-  return out;
-}
+import { BROWSERS, domPages } from './harness';
+import { markUp, registry, type Wanted } from './marks-in-page';
 
 const PEOPLE_AND_PLACES: Wanted = [
   ['shehbaz-sharif', 'person', 'Shehbaz Sharif'],
