@@ -22,6 +22,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The content script's DOM modules, bundled on their own into pages of real browsers: no build needed.
+        test: { name: 'dom', include: ['tests/dom/**/*.dom.test.ts'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.browser.test.ts'],

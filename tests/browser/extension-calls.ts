@@ -1,6 +1,6 @@
 /**
  * What tests do through an extension page (the harness's helper tab or a popup): write and read the stored
- * settings, and send a tab's content script the messages the popup and the background send.
+ * settings, send a tab's content script the messages the popup and the background send, and wait for its first pass.
  */
 import type { GlossBrowser, GlossPage } from './driver';
 import type { TestServer } from './server';
@@ -17,6 +17,15 @@ export function readSettings(extension: GlossPage): Promise<any> {
 export async function sendToPage(extension: GlossPage, page: GlossPage, message: unknown): Promise<any> {
   const id = await page.tabId();
   return extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message);
+}
+
+/** Waits for the page's first pass to be done, whether or not it found anything. */
+export async function waitForFirstPass(extension: GlossPage, page: GlossPage): Promise<void> {
+  for (let tries = 0; tries < 600; tries++) {
+    if ((await sendToPage(extension, page, { type: 'gloss:diagnostics' }).catch(() => null))?.firstPassDone != null) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the first pass never finished');
 }
 
 /** The test article, marked, and the popup opened for its tab: where the popup's tests start. */

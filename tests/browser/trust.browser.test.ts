@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import knowledge from 'virtual:gloss-knowledge';
 import { readTextDirective } from '../support/text-directive';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
-import { readSettings as readStoredSettings, setSettings as setStoredSettings } from './extension-calls';
+import { readSettings as readStoredSettings, sendToPage, setSettings as setStoredSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 /** correction.html, counted by hand: Islamabad, Shehbaz Sharif, Sharif, Sharif, Fatemeh Aman, Middle East Institute. */
@@ -84,7 +84,9 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
       'the switch to be saved',
     );
     const page = await openCorrectionPage();
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)));
+    await expect.poll(async () => (await sendToPage(extension, page, { type: 'gloss:diagnostics' })).firstPassDone).not.toBeNull();
+    // Announcing, the page makes its live region with its first marks, before they are painted: here it made none.
+    expect(await page.evaluate(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role="status"]') != null)).toBe(false);
     expect(await page.evaluate(liveRegion)).toBe('');
     await page.close();
   });

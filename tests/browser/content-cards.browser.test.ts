@@ -1,0 +1,117 @@
+/**
+ * Cards on real pages, in both browsers: opened by hover, by keyboard focus on a link that holds a mark and by the
+ * keyboard command; a related entity's card from a card; closed when the pointer or focus leaves, or on Escape.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type GlossBrowser, type GlossPage, launch } from './driver';
+import { sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
+import { startServer, type TestServer } from './server';
+
+describe.each(BROWSERS)('cards in %s', (browserName) => {
+  let browser: GlossBrowser;
+  let server: TestServer;
+  /** An extension page, to send what the background and popup send and to write settings. */
+  let extension: GlossPage;
+
+  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
+  const sendToPage = (page: GlossPage, message: unknown) => sendToTab(extension, page, message);
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch(browserName);
+    const blank = await browser.open(server.url('feed.html'));
+    extension = await browser.openPopup(blank);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openArticle(): Promise<GlossPage> {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('article.html'));
+    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
+    return page;
+  }
+
+  it('opens a card named after the entity on hover, with its role and a quote, and closes it when the pointer leaves', async () => {
+    const page = await openArticle();
+    await page.hoverText('Fatemeh Aman');
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
+    const card = await page.dialog();
+    expect(card?.name).toBe('Fatemeh Aman');
+    // The whole card is on screen, however long it is.
+    const box = await page.evaluate(() => {
+      const rect = document.querySelector('gloss-card')!.shadowRoot!.querySelector('[role=dialog]')!.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, height: innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+    expect(card?.text).toContain('Senior fellow');
+    expect(card?.text).toMatch(/“[^”]+”\s*— Fatemeh Aman/);
+    await page.moveAway();
+    await page.waitFor(() => !document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]'), 'the card to close');
+    await page.close();
+  });
+
+  it('opens the card of a mark inside a link when the link gets keyboard focus', async () => {
+    const page = await openArticle();
+    await page.evaluate(() => document.querySelector<HTMLElement>('nav a[href="/about"]')!.focus());
+    await page.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masoud Pezeshkian');
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
+    expect((await page.dialog())?.name).toBe('Masoud Pezeshkian');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masoud Pezeshkian');
+    await page.press('Tab');
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Fatemeh Aman',
+      'the card to follow focus to the next link',
+    );
+    // The related-stories rail is not the article: its link holds no mark, so the card closes.
+    await page.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Trump praises Pakistan's mediation");
+    await page.waitFor(
+      () => !document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]'),
+      'the card to close when focus leaves the marks',
+    );
+    await page.close();
+  });
+
+  it('opens the related entity from the card, and closes on Escape', async () => {
+    const page = await openArticle();
+    await page.hoverText('Balochistan Liberation Army');
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
+    await page.click('Jaish al-Adl');
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Jaish al-Adl',
+      'the related card',
+    );
+    expect((await page.dialog())?.name).toBe('Jaish al-Adl');
+    await page.press('Escape');
+    expect(await page.dialog()).toBeNull();
+    await page.close();
+  });
+
+  it('walks the marks with the keyboard command, moving focus into the card, and Escape returns focus', async () => {
+    const page = await openArticle();
+    await page.evaluate(() => document.querySelector<HTMLElement>('nav a')!.focus());
+    await sendToPage(page, { type: 'gloss:step', direction: 1 });
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.activeElement?.getAttribute('role') === 'dialog', 'focus in the card');
+    expect((await page.dialog())?.name).toBe('Iran');
+    await sendToPage(page, { type: 'gloss:step', direction: 1 });
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Pakistan',
+      'the next card',
+    );
+    await sendToPage(page, { type: 'gloss:step', direction: -1 });
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Iran',
+      'the previous card',
+    );
+    await page.press('Escape');
+    expect(await page.dialog()).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Home');
+    await page.close();
+  });
+});
