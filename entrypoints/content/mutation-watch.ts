@@ -63,6 +63,10 @@ export class MutationWatch {
   }
 
   private add(node: Node): void {
+    // A change inside what is never read (code, a hidden or editable block) changes nothing Gloss reads; the block
+    // around it would otherwise be read again.
+    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    if (element && (isSkipped(element) || isInsideSkipped(element))) return;
     const block = blockAround(node);
     if (block && !isOwnUi(block)) this.pending.add(block);
   }

@@ -49,7 +49,8 @@ const WALKS: [string, string, string[]][] = [
 ];
 
 const WATCHED = `<article id="story"><p id="a">First <b>paragraph</b>.</p><section id="s"><p id="b">Second.</p></section>
-  <div id="hidden" hidden>Hidden</div><div id="editor" contenteditable>Typed</div></article>`;
+  <div id="hidden" hidden>Hidden</div><div id="editor" contenteditable>Typed</div>
+  <p id="c">Run <code id="code">make</code> first.</p><pre id="pre">x = 1</pre></article>`;
 
 describe.each(BROWSERS)('the text in %s', (browserName) => {
   const dom = domPages(browserName, ['textWalker', 'mutationWatch']);
@@ -151,6 +152,7 @@ describe.each(BROWSERS)('the text in %s', (browserName) => {
         [],
       ],
       ['edits inside hidden text and an editable block: nothing', `hidden.append(' more'); editor.append(' more')`, []],
+      ['edits inside code and a preformatted block, which are never read: nothing', `code.append(' all'); pre.firstChild.data = 'x = 2'`, []],
     ])('reports %s', async (_what, change, expected) => {
       expect(await batchesAfter(change)).toEqual(expected);
     });
