@@ -74,10 +74,10 @@ export interface WalkOptions {
 }
 
 /** Small enough that matching one chunk, a step of the scheduler, stays a few milliseconds before the JIT has warmed up. */
-const DEFAULTS: WalkOptions = { chunkSize: 4_000, maxRun: 4_000 };
+export const WALK_DEFAULTS: WalkOptions = { chunkSize: 4_000, maxRun: 4_000 };
 
 /** The most units a chunk can hold with these options (see the flushes in `walkText`). */
-export const maxChunkLength = ({ chunkSize, maxRun }: WalkOptions = DEFAULTS) => 2 * chunkSize + maxRun + NODE_UNITS + 1;
+export const maxChunkLength = ({ chunkSize, maxRun }: WalkOptions = WALK_DEFAULTS) => 2 * chunkSize + maxRun + NODE_UNITS + 1;
 
 /** Where to cut a long text: the last sentence end, else the last space, before `limit`. */
 function cutPoint(data: string, from: number, limit: number): number {
@@ -92,7 +92,7 @@ function cutPoint(data: string, from: number, limit: number): number {
 export function* walkText(root: Node, options: Partial<WalkOptions> = {}): Generator<TextChunk> {
   // The body itself is skipped when the whole document is editable (`document.designMode = 'on'`).
   if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return;
-  const { chunkSize, maxRun } = { ...DEFAULTS, ...options };
+  const { chunkSize, maxRun } = { ...WALK_DEFAULTS, ...options };
   let text = '';
   let runs: TextRun[] = [];
   let nodes = 0;

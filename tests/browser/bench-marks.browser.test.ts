@@ -12,7 +12,8 @@ import { createMatcher } from '@/core/match';
 import { buildBundle } from '@/knowledge/bundle';
 import { loadKnowledge } from '@/knowledge/load';
 import { generatePage, PAGES } from '../../bench/pages';
-import { modelPage, type ExpectedPiece, type FuzzNode } from '../support/fuzz-page';
+import type { FuzzNode } from '../support/fuzz-page';
+import { modelPage, type ExpectedPiece } from '../support/page-model';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
 import { startServer, type TestServer } from './server';
 

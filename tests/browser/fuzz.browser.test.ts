@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatcher } from '@/core/match';
 import { buildBundle } from '@/knowledge/bundle';
 import { loadKnowledge } from '@/knowledge/load';
-import { fuzzBody, modelPage, renderHtml, type ExpectedPiece } from '../support/fuzz-page';
+import { fuzzBody, renderHtml } from '../support/fuzz-page';
+import { modelPage, type ExpectedPiece } from '../support/page-model';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
 import { startServer, type TestServer } from './server';
 
