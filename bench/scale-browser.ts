@@ -35,7 +35,7 @@ export async function measureStartUp(extension: string, url: string, reps: numbe
   return runs;
 }
 
-/** In the page's main world: where the first marked range is, after scrolling it into view. */
+/** In the page's main world: where the first marked range's text is, after scrolling it into view. */
 const FIRST_MARK = () => {
   for (const highlight of CSS.highlights.values()) {
     for (const marked of highlight as unknown as Iterable<AbstractRange>) {
@@ -43,8 +43,9 @@ const FIRST_MARK = () => {
       range.setStart(marked.startContainer, marked.startOffset);
       range.setEnd(marked.endContainer, marked.endOffset);
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getBoundingClientRect();
-      if (rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      // A name broken over two lines has a bounding box whose centre is on neither: the first line's box is on it.
+      const rect = range.getClientRects()[0];
+      if (rect && rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
   }
   return null;
@@ -106,10 +107,14 @@ export async function measureDwell(extension: string, url: string, reps: number)
       await page.bringToFront();
       await page.mouse.move(point.x, point.y, { steps: 2 });
       type Times = { pointer?: number; shown?: number };
-      const times = await until(async () => {
-        const t = await page.evaluate(() => (window as unknown as { glossScaleCard: Times }).glossScaleCard);
-        return t.pointer !== undefined && t.shown !== undefined && t.shown > 0 ? t : null;
-      }, 'the card', 20);
+      const times = await until(
+        async () => {
+          const t = await page.evaluate(() => (window as unknown as { glossScaleCard: Times }).glossScaleCard);
+          return t.pointer !== undefined && t.shown !== undefined && t.shown > 0 ? t : null;
+        },
+        'the card',
+        20,
+      );
       runs.push(times.shown! - times.pointer! - DWELL_MS);
       await page.close();
     }

@@ -41,7 +41,12 @@ export interface ScaleRow {
 
 /** The paragraphs of a generated page as the text walker reads them: tags dropped, entities decoded. */
 const paragraphs = (html: string) =>
-  [...html.matchAll(/<p>(.*?)<\/p>/g)].map(([, inner]) => inner!.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&amp;/g, '&'));
+  [...html.matchAll(/<p>(.*?)<\/p>/g)].map(([, inner]) =>
+    inner!
+      .replace(/<[^>]*>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&amp;/g, '&'),
+  );
 
 function timed<T>(run: () => T): { ms: number; value: T } {
   const start = performance.now();
@@ -129,6 +134,9 @@ export function scaleMarkdown(rows: ScaleRow[]): string {
 export async function runScale(sizes: number[], reps: number, log: (line: string) => void): Promise<void> {
   const rows = await measureScale(sizes, reps, log);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`;
-  writeFileSync(resolve(ROOT, 'bench/scale.json'), `${JSON.stringify({ machine, date: new Date().toISOString().slice(0, 10), reps, rows }, null, 2)}\n`);
+  writeFileSync(
+    resolve(ROOT, 'bench/scale.json'),
+    `${JSON.stringify({ machine, date: new Date().toISOString().slice(0, 10), reps, rows }, null, 2)}\n`,
+  );
   console.log(scaleMarkdown(rows));
 }

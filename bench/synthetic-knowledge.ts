@@ -65,7 +65,8 @@ class Words {
 function mapper(words: Words, nameTexts: string[]) {
   const dict = new Map<string, string>();
   const fresh = (token: string) => (/^\p{N}/u.test(token) ? String(words.int(2, 999)) : words.word());
-  for (const text of nameTexts) for (const [token] of text.matchAll(TOKEN)) if (capital(token) || /^\p{N}/u.test(token)) dict.set(token, dict.get(token) ?? fresh(token));
+  for (const text of nameTexts)
+    for (const [token] of text.matchAll(TOKEN)) if (capital(token) || /^\p{N}/u.test(token)) dict.set(token, dict.get(token) ?? fresh(token));
   const mapToken = (token: string): string => {
     if (!capital(token) && !/^\p{N}/u.test(token)) return token;
     const known = dict.get(token);
@@ -110,7 +111,11 @@ export function syntheticKnowledge(real: Knowledge, count: number, { seed = 17 }
     if (!made) throw new Error(`no unique surface forms for entity ${i} after 100 attempts`);
     for (const alias of made.aliases) taken.add(keyOf(alias.text, alias.form));
     texts.push(made.aliases.map((a) => a.text));
-    let id = made.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `entity-${i}`;
+    let id =
+      made.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || `entity-${i}`;
     while (ids.has(id)) id = `${id}-${i}`;
     ids.add(id);
     const claim = (paragraph: number, what: string) => ({ text: `${made!.name} ${what}.`, paragraph });
@@ -126,7 +131,11 @@ export function syntheticKnowledge(real: Knowledge, count: number, { seed = 17 }
       ...(template.titles && { titles: template.titles }),
       role: claim(template.role.paragraph, 'holds a role in the synthetic knowledge'),
       summary: template.summary.map((s, k) => claim(s.paragraph, `is described in sentence ${k + 1}`)),
-      quotes: template.quotes.map((q, k) => ({ text: `Synthetic quote ${k + 1} about ${made!.name}.`, paragraph: q.paragraph, speaker: counterpart(round, q.speaker) ?? '' })),
+      quotes: template.quotes.map((q, k) => ({
+        text: `Synthetic quote ${k + 1} about ${made!.name}.`,
+        paragraph: q.paragraph,
+        speaker: counterpart(round, q.speaker) ?? '',
+      })),
       related: template.related.map((r, k) => ({ id: counterpart(round, r.id) ?? '', reason: `Synthetic relation ${k + 1}` })),
       topics: template.topics,
       sources: [{ source: SOURCE, paragraphs: template.sources.flatMap((s) => s.paragraphs) }],
@@ -146,7 +155,13 @@ export function syntheticKnowledge(real: Knowledge, count: number, { seed = 17 }
 const keyOf = (text: string, form: string) => (form === 'acronym' ? `=${cutAlias(text).words.join(' ')}` : surfaceKey(text));
 
 function makeAliases(template: Entity, words: Words, taken: Set<string>, attempt: number): { name: string; aliases: Entity['aliases'] } | null {
-  const map = mapper(words, template.aliases.filter((a) => a.form === 'name').map((a) => a.text).concat(template.name));
+  const map = mapper(
+    words,
+    template.aliases
+      .filter((a) => a.form === 'name')
+      .map((a) => a.text)
+      .concat(template.name),
+  );
   const aliases = template.aliases.map((alias) => {
     if (alias.form !== 'acronym') return { ...alias, text: map(alias.text) };
     const letters = alias.text.replace(/[^\p{Lu}]/gu, '').length;
@@ -197,12 +212,12 @@ function otherNames(real: Knowledge, entities: Authored[]): { text: string; is: 
   const formsOf = (entity: Authored) => compileIndex({ entities: [EntitySchema.parse(entity)], otherNames: [], namesakes: [] }).aliases;
   const n = real.entities.length;
   const out: { text: string; is: string }[] = [];
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Where a real entity's form stands in each other name: its first form found there, as a whole word.
   const places = real.otherNames.map((other) => {
     for (const [j, entity] of real.entities.entries()) {
       for (const [k, alias] of entity.aliases.entries()) {
-        const at = new RegExp(`(?<!\\p{L})${escape(alias.text)}(?!\\p{L})`, 'u');
+        const at = new RegExp(`(?<!\\p{L})${literal(alias.text)}(?!\\p{L})`, 'u');
         if (at.test(other.text)) return { other, at, j, k };
       }
     }
