@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --reps N] [--smoke] [--readme] [--out FILE] [--sections LIST] [--pages LIST]
  *                  [--real-pages N] [--real-reps N] [--firefox-reps N] [--no-build] [--popup] [--extension DIR]
+ *                  [--scale [--sizes LIST]]
  * Measures Gloss on generated pages (and a sample of saved real ones) in one run, in sections:
  *   in-page  in one headless Chromium: the floor, Gloss's own modules and mark.js (bench/in-page.ts), then the
  *            real extension's start-up, live updates and popup (bench/extension.ts);
@@ -12,6 +13,7 @@
  * Writes bench/results.json and prints Markdown tables (--readme puts them in the README).
  * `--popup` measures only the popup and prints its runs, writing nothing;
  * `--extension DIR` measures another build (with `--no-build`, to compare two).
+ * `--scale` measures only how the page's cost grows with the knowledge (bench/scale.ts), writing bench/scale.json.
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,7 @@ import { buildNaiveMarker } from './naive-marker';
 import { measureAppend, measurePages, type CostTarget } from './page-cost';
 import { generatePage, PAGES } from './pages';
 import { REAL_PAGES_DIR, samplePages } from './real-pages';
+import { runScale } from './scale';
 import { markdown, stat, type Results } from './report';
 import { startBenchServer } from './serve';
 
@@ -49,10 +52,16 @@ const { values } = parseArgs({
     'real-pages': { type: 'string', default: '12' },
     'real-reps': { type: 'string', default: '3' },
     'firefox-reps': { type: 'string', default: '3' },
+    scale: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '27,500,5000' },
   },
 });
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const log = (line: string) => console.error(line);
+if (values.scale) {
+  await runScale(values.sizes.split(',').map(Number), Number(values.reps), log);
+  process.exit(0);
+}
 const sections = new Set(values.popup ? ['in-page'] : values.sections.split(','));
 for (const section of sections)
   if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`unknown section ${section}; use ${SECTIONS.join(', ')}`);

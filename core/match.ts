@@ -99,7 +99,31 @@ function fitsCase(view: TokenView, alias: CompiledWords, first: number): boolean
 export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RULES): Matcher {
   const root = buildTrie(index);
   const persons = new Set(Object.keys(index.givenNames));
-  const chains = index.aliases.map((alias) => rules.filter((rule) => rule.applies(alias, persons.has(alias.entity))));
+  // An alias's rules are sorted out when it is first a candidate: most aliases of a large knowledge never are on a page.
+  const chains: (readonly Rule[])[] = [];
+  const chainOf = (position: number) => {
+    const alias = index.aliases[position];
+    chains[position] ??= rules.filter((rule) => rule.applies(alias, persons.has(alias.entity)));
+    return chains[position];
+  };
+  // Near-miss targets by first letter, which a near miss shares: a word is compared with its own letter's only.
+  const fuzzy = new Map<string, CompiledIndex['fuzzy']>();
+  for (const target of index.fuzzy) {
+    const letter = fuzzy.get(target.key[0]);
+    if (letter) letter.push(target);
+    else fuzzy.set(target.key[0], [target]);
+  }
+  // A page repeats its capitalised words ("Officials", "Traders"): each one's near misses are looked for once.
+  const nearMisses = new Map<string, number[]>();
+  function nearMissesOf(key: string): number[] {
+    let aliases = nearMisses.get(key);
+    if (!aliases) {
+      const edits = key.length >= FUZZY_TWO_EDITS_FROM ? 2 : 1;
+      aliases = (fuzzy.get(key[0]) ?? []).filter((target) => editDistance(key, target.key, edits) <= edits).map((target) => target.alias);
+      nearMisses.set(key, aliases);
+    }
+    return aliases;
+  }
 
   function candidatesAt(view: TokenView, i: number, key: string): Candidate[] {
     const found: Candidate[] = [];
@@ -120,11 +144,7 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
     }
     // One edit can drop a letter, so a key one shorter than the surnames may still be a near-miss of one.
     if (found.length === 0 && key.length >= FUZZY_SURNAME_LENGTH - 1) {
-      const edits = key.length >= FUZZY_TWO_EDITS_FROM ? 2 : 1;
-      for (const target of index.fuzzy) {
-        if (target.key[0] !== key[0]) continue;
-        if (editDistance(key, target.key, edits) <= edits) found.push({ alias: target.alias, first: i, last: i, via: 'variant' });
-      }
+      for (const alias of nearMissesOf(key)) found.push({ alias, first: i, last: i, via: 'variant' });
     }
     return found;
   }
@@ -154,7 +174,7 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
       form: via ?? (short ? (alias.after ? 'context' : 'short') : alias.form),
       byGivenName: false,
     };
-    const chain = chains[position];
+    const chain = chainOf(position);
     let verdict: Verdict = PASS;
     decidedBy = 'form';
     for (const rule of chain) {

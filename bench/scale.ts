@@ -1,0 +1,142 @@
+/**
+ * npm run bench -- --scale [--reps N] [--sizes 27,500,5000]
+ * What a page pays as the knowledge grows: for synthetic knowledge of each size (bench/synthetic-knowledge.ts), a
+ * build of the extension of its own (GLOSS_KNOWLEDGE_DIR, GLOSS_OUT_DIR in wxt.config.ts), its content script's
+ * size, its start-up on a page that names nothing, the match time on the 100 KB page, dwell → card, and the time
+ * `compileIndex` takes at build. Medians of `reps` runs; writes bench/scale.json and prints a Markdown table.
+ */
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildBundle } from '../knowledge/bundle';
+import { compileIndex } from '../knowledge/compile';
+import { loadKnowledge, validateKnowledge } from '../knowledge/load';
+import { createContext, createMatcher } from '../core/match';
+import type { CompiledIndex } from '../core/types';
+import { generatePage, PAGES } from './pages';
+import { stat, type Stat } from './report';
+import { measureDwell, measureStartUp } from './scale-browser';
+import { startBenchServer } from './serve';
+import { syntheticKnowledge, writeKnowledge } from './synthetic-knowledge';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const page = (name: string) => PAGES.find((spec) => spec.name === name)!;
+const [NO_MENTION, ARTICLE, CARD_PAGE] = [page('no-mention-20kb'), page('article-100kb'), page('article-10kb')];
+
+export interface ScaleRow {
+  entities: number;
+  /** Compiled surface forms, titled forms included. */
+  aliases: number;
+  contentKB: { raw: number; gzip: number };
+  startUp: { traceMs: Stat; readyMs: Stat };
+  /** `createMatcher` in Node, and matching every paragraph of the 100 KB page with one page context. */
+  matcherMs: Stat;
+  matchMs: Stat;
+  marks: number;
+  cardMs: Stat;
+  compileMs: Stat;
+}
+
+/** The paragraphs of a generated page as the text walker reads them: tags dropped, entities decoded. */
+const paragraphs = (html: string) =>
+  [...html.matchAll(/<p>(.*?)<\/p>/g)].map(([, inner]) =>
+    inner!
+      .replace(/<[^>]*>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&amp;/g, '&'),
+  );
+
+function timed<T>(run: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = run();
+  return { ms: performance.now() - start, value };
+}
+
+function matchRuns(index: CompiledIndex, texts: string[], reps: number) {
+  const matcher: number[] = [];
+  const match: number[] = [];
+  let marks = 0;
+  // The first run warms the engine up, as the page's later passes are.
+  for (let rep = 0; rep <= reps; rep++) {
+    const built = timed(() => createMatcher(index));
+    const context = createContext();
+    const found = timed(() => texts.reduce((n, text) => n + built.value.match(text, context).length, 0));
+    if (rep === 0) continue;
+    matcher.push(built.ms);
+    match.push(found.ms);
+    marks = found.value;
+  }
+  return { matcherMs: stat(matcher), matchMs: stat(match), marks };
+}
+
+export async function measureScale(sizes: number[], reps: number, log: (line: string) => void): Promise<ScaleRow[]> {
+  const real = loadKnowledge();
+  const rows: ScaleRow[] = [];
+  for (const count of sizes) {
+    const files = syntheticKnowledge(real, count);
+    const knowledge = validateKnowledge(files);
+    const bundle = buildBundle(knowledge);
+    const compile = Array.from({ length: reps }, () => timed(() => compileIndex(knowledge)).ms);
+    const dir = join(tmpdir(), 'gloss-scale', String(count));
+    const out = resolve(ROOT, '.output/scale', String(count));
+    writeKnowledge(dir, files);
+    log(`${count} entities: building into ${out}`);
+    execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, GLOSS_KNOWLEDGE_DIR: dir, GLOSS_OUT_DIR: out } });
+    const extension = join(out, 'chrome-mv3');
+    const content = readFileSync(join(extension, 'content-scripts/content.js'));
+    const forms = bundle.entities.flatMap((entity) => entity.aliases);
+    const html = new Map([NO_MENTION, ARTICLE, CARD_PAGE].map((spec) => [spec.name, generatePage(spec, forms)]));
+    const server = await startBenchServer(html, null);
+    try {
+      log(`${count} entities: start-up`);
+      const startUp = await measureStartUp(extension, server.url(NO_MENTION.name, { probe: true }), reps);
+      log(`${count} entities: dwell → card`);
+      const card = await measureDwell(extension, server.url(CARD_PAGE.name), reps);
+      rows.push({
+        entities: count,
+        aliases: bundle.index.aliases.length,
+        contentKB: { raw: content.length / 1024, gzip: gzipSync(content, { level: 9 }).length / 1024 },
+        startUp: { traceMs: stat(startUp.traceMs), readyMs: stat(startUp.readyMs) },
+        ...matchRuns(bundle.index, paragraphs(html.get(ARTICLE.name)!), reps),
+        cardMs: stat(card),
+        compileMs: stat(compile),
+      });
+    } finally {
+      server.close();
+    }
+  }
+  return rows;
+}
+
+const ms = (s: Stat) => s.median.toFixed(1);
+
+export function scaleMarkdown(rows: ScaleRow[]): string {
+  const first = rows[0]!;
+  const last = rows.at(-1)!;
+  const growth = (pick: (row: ScaleRow) => Stat) => (pick(last).median / pick(first).median).toFixed(2);
+  return [
+    '| Entities (compiled forms) | Content script, raw / gzip (KB) | Start-up, trace (ms) | Start-up, script → first pass (ms) | Matcher built (ms) | Match, 100 KB page (ms) | Dwell → card, past the dwell (ms) | compileIndex (ms) |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.entities.toLocaleString('en')} (${row.aliases.toLocaleString('en')}) | ${row.contentKB.raw.toFixed(1)} / ${row.contentKB.gzip.toFixed(1)} | ` +
+        `${ms(row.startUp.traceMs)} | ${ms(row.startUp.readyMs)} | ${ms(row.matcherMs)} | ${ms(row.matchMs)} (${row.marks} marks) | ${ms(row.cardMs)} | ${ms(row.compileMs)} |`,
+    ),
+    '',
+    `From ${first.entities} to ${last.entities.toLocaleString('en')} entities: start-up ×${growth((r) => r.startUp.traceMs)} (trace), ` +
+      `×${growth((r) => r.startUp.readyMs)} (script → first pass); match ×${growth((r) => r.matchMs)}. ` +
+      `Medians of ${first.startUp.traceMs.n} runs.`,
+  ].join('\n');
+}
+
+export async function runScale(sizes: number[], reps: number, log: (line: string) => void): Promise<void> {
+  const rows = await measureScale(sizes, reps, log);
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`;
+  writeFileSync(
+    resolve(ROOT, 'bench/scale.json'),
+    `${JSON.stringify({ machine, date: new Date().toISOString().slice(0, 10), reps, rows }, null, 2)}\n`,
+  );
+  console.log(scaleMarkdown(rows));
+}
