@@ -54,16 +54,18 @@ interface Mounted {
 /**
  * The `gloss-card` element, made by hand rather than with WXT's createShadowRootUi, which costs the content script
  * 3 KB gzipped for the same few lines. `all: initial !important` on the host: a page's own !important rules for
- * custom elements or `*` lose to it, since important rules from inside a shadow tree win.
+ * custom elements or `*` lose to it, since important rules from inside a shadow tree win. It is the root element's
+ * last child, out of flow, not the body's: in the body it would be one of the page's boxes (a grid or flex body lays
+ * it out, rules for the body's last child match it), and adding it would make the browser lay the page out again.
  */
 function mountHost(): Mounted {
   const host = document.createElement('gloss-card');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important}\n${cardCss}`;
+  style.textContent = `:host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important}\n${cardCss}`;
   const cardRoot = document.createElement('div');
   shadow.append(style, cardRoot);
-  (document.body ?? document.documentElement).append(host);
+  document.documentElement.append(host);
   return { host, cardRoot, shadow };
 }
 
@@ -163,8 +165,8 @@ export class CardHost {
       this.mounted.host.addEventListener('pointerenter', this.options.onPointerEnter);
       this.mounted.host.addEventListener('pointerleave', this.options.onPointerLeave);
     }
-    // A page that replaced its body (document.open, some single-page apps) took the host with it.
-    if (!this.mounted.host.isConnected) (document.body ?? document.documentElement).append(this.mounted.host);
+    // A page that replaced its root or its body (document.open, some single-page apps) may have taken the host with it.
+    if (!this.mounted.host.isConnected) document.documentElement.append(this.mounted.host);
     return this.mounted;
   }
 

@@ -78,6 +78,24 @@ describe.each(BROWSERS)('cards in %s', (browserName) => {
     await page.close();
   });
 
+  it('moves nothing on the page when it adds its card host and live region, on a grid body with rules for its last child', async () => {
+    await setSettings(undefined);
+    const page = await browser.open(server.url('grid-body.html'));
+    await page.waitFor(
+      () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=status]')?.textContent !== '',
+      'the announcement',
+    );
+    await page.hoverText('Masoud Pezeshkian');
+    await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
+    expect((await page.dialog())?.name).toBe('Masoud Pezeshkian');
+    const boxes = await page.evaluate(() =>
+      [...document.body.children].filter((el) => el.localName === 'p').map((el) => JSON.stringify(el.getBoundingClientRect())),
+    );
+    expect(boxes).toEqual(await page.evaluate(() => (window as any).boxesAtLoad));
+    expect(await page.evaluate(() => document.body.children.length), 'the body holds only the page').toBe(4);
+    await page.close();
+  });
+
   it('opens the related entity from the card, and closes on Escape', async () => {
     const page = await openArticle();
     await page.hoverText('Balochistan Liberation Army');

@@ -147,7 +147,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       };
     });
     expect(looks).toEqual({
-      host: ['inline', '1', 'none', 'none', 'visible'],
+      host: ['block', '1', 'none', 'none', 'visible'],
       // The page paints itself black, so the card takes its dark theme.
       dialog: ['block', 'visible', '1', 'fixed', '14px', 'rgb(230, 237, 243)', 'rgb(30, 35, 40)'],
       name: ['17px', 'rgb(230, 237, 243)'],
