@@ -15,7 +15,9 @@ function isHidden(name: string, attributes: Record<string, string>): boolean {
     'hidden' in attributes ||
     attributes['aria-hidden'] === 'true' ||
     HIDDEN_STYLE.test(attributes.style ?? '') ||
-    (name === 'input' && attributes.type === 'hidden')
+    (name === 'input' && attributes.type === 'hidden') ||
+    // An editing host, as the content script's walk reads it: text the reader writes is not the page's.
+    ('contenteditable' in attributes && attributes.contenteditable!.toLowerCase() !== 'false')
   );
 }
 
