@@ -1,7 +1,7 @@
 /**
  * The visible text of an HTML document in document order, for `annotate`:
- * the elements the content script skips (`core/page-elements.ts`) and hidden
- * ones are left out, and block boundaries become line breaks, as the content
+ * the elements the content script skips (`core/page-elements.ts`), hidden
+ * ones and editing hosts are left out, and block boundaries become line breaks, as the content
  * script sees them.
  */
 import { Parser } from 'htmlparser2';
