@@ -54,6 +54,9 @@ export interface SessionOptions {
 /** The most work one step of finding the scope does (see `readingScope`). */
 const SCOPE_STEP_UNITS = 1_024 * NODE_UNITS;
 
+/** The most text read for the names in view: several screens of the densest text, a few milliseconds of matching. */
+const IN_VIEW_UNITS = 48_000;
+
 /** What a reader sees in view first may only be a name that needs nothing said before it on the page. */
 const NEEDS_NO_CONTEXT = new Set<Mention['via']>(['name', 'variant', 'title', 'acronym']);
 
@@ -167,8 +170,12 @@ export class PageSession {
     const { matcher, painter } = this.options;
     const marks = new PageMarks(this.options.kindOf);
     const inView: PageMark[] = [];
-    for (const block of blocksInView(this.scope)) {
+    let units = 0;
+    // A block in view may be a megabyte long: what is read here is bounded, and the pass paints the rest.
+    read: for (const block of blocksInView(this.scope)) {
       for (const chunk of walkText(block, { excludes: this.scope.excludes })) {
+        units += chunk.units;
+        if (units > IN_VIEW_UNITS) break read;
         const mentions = matcher.match(chunk.text, createContext()).filter((mention) => NEEDS_NO_CONTEXT.has(mention.via));
         inView.push(...this.record(marks, chunk, mentions).filter((mark) => this.options.isShown(mark)));
       }
@@ -178,6 +185,7 @@ export class PageSession {
     this.options.onMarks?.();
     painter.add(inView);
   }
+
   /** Records the mentions of one chunk in `marks`; returns the marks on text the page shows. */
   private record(marks: PageMarks, chunk: TextChunk, mentions: readonly Mention[]): PageMark[] {
     if (mentions.length === 0) return [];

@@ -71,7 +71,11 @@ export class Scheduler {
     const task = async (): Promise<T | undefined> => {
       let first = true;
       while (generation === this.generation) {
-        if (!first || (this.spent && (this.spent.ms >= budgetMs || this.spent.units + maxStepUnits > budgetUnits))) await nextTask();
+        if (!first || (this.spent && (this.spent.ms >= budgetMs || this.spent.units + maxStepUnits > budgetUnits))) {
+          await nextTask();
+          // A task of its own, whenever the message that says so arrives: messages of two channels keep no order.
+          this.spent = null;
+        }
         first = false;
         if (generation !== this.generation) return undefined;
         const before = this.spent ?? { units: 0, ms: 0 };
