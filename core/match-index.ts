@@ -20,8 +20,8 @@ export const FORM_CHAR = { name: 'n', variant: 'v', acronym: 'a', short: 's' } a
 const FORM_OF = Object.fromEntries(Object.entries(FORM_CHAR).map(([form, char]) => [char, form])) as Record<string, AliasForm>;
 
 /**
- * A form's place in the order the compiled index lists them, which decides between forms of the same words:
- * entity by entity, its aliases (below `TITLE_ORDER`), then its title forms title by title.
+ * A form's place in the order the compiled index lists them, which decides between forms found together: entity by
+ * entity, its aliases (in the order of their node, below `TITLE_ORDER`), then its title forms title by title.
  */
 export const TITLE_ORDER = 1024;
 export const ENTITY_ORDER = 1024 * TITLE_ORDER;
@@ -37,9 +37,11 @@ export function bucketOf(key: string, size: number): number {
 export interface Terminal {
   alias: CompiledAlias;
   person: boolean;
+  /** Its place in the index's order (see `TITLE_ORDER`). */
   order: number;
   entity: number;
-  local: number;
+  /** Its place among the aliases of its node. */
+  rank: number;
 }
 
 export interface TitleTerminal {
@@ -53,6 +55,12 @@ export interface TrieNode {
   /** The other names that end here. */
   others: CompiledWords[];
   titles: TitleTerminal[];
+}
+
+/** A one-word alias that near misses resolve to: its key, and its rank among the aliases of that key's node. */
+export interface NearMissTarget {
+  key: string;
+  rank: number;
 }
 
 export interface IndexEntity {
@@ -94,7 +102,7 @@ export class IndexReader {
   private lines: string[] | null = null;
   private readonly entities: IndexEntity[] = [];
   private readonly byId = new Map<string, IndexEntity>();
-  private readonly targets = new Map<string, { key: string; entity: number; local: number }[]>();
+  private readonly targets = new Map<string, NearMissTarget[]>();
 
   constructor(private readonly packed: PackedIndex) {
     this.namesakes = packed.namesakes;
@@ -142,15 +150,14 @@ export class IndexReader {
   }
 
   /** The near-miss targets whose key starts with `letter`, in the index's order. */
-  nearMissTargets(letter: string): readonly { key: string; entity: number; local: number }[] {
+  nearMissTargets(letter: string): readonly NearMissTarget[] {
     let targets = this.targets.get(letter);
     if (!targets) {
       const packed = this.packed.fuzzy[letter];
       targets = packed
         ? packed.split('|').map((target) => {
-            const [key, at] = target.split('>');
-            const [entity, local] = at!.split(';');
-            return { key: key!, entity: Number.parseInt(entity!, 36), local: Number.parseInt(local!, 36) };
+            const [key, rank] = target.split('>');
+            return { key: key!, rank: Number.parseInt(rank!, 36) };
           })
         : [];
       this.targets.set(letter, targets);
@@ -159,8 +166,8 @@ export class IndexReader {
   }
 
   /** The one-word alias a near-miss target stands for. */
-  target(target: { key: string; entity: number; local: number }): Terminal {
-    return this.root(target.key)!.terminals.find((terminal) => terminal.entity === target.entity && terminal.local === target.local)!;
+  target({ key, rank }: NearMissTarget): Terminal {
+    return this.root(key)!.terminals[rank]!;
   }
 
   private decode(segment: string): Map<string, TrieNode> {
@@ -172,17 +179,16 @@ export class IndexReader {
       let node = step(root, words.keys[0]!);
       for (let k = 1; k < words.keys.length; k++) node = step(node.children, `${words.gaps[k - 1]} ${words.keys[k]}`);
       const data = entry.slice(at + 1);
-      if (entry[at] === '>') node.terminals.push(this.alias(words, data));
+      if (entry[at] === '>') node.terminals.push(this.alias(words, data, node.terminals.length));
       else if (entry[at] === '!') node.others.push(words);
       else node.titles.push({ id: Number.parseInt(data, 36), title: { ...words, trailingDot: data.endsWith('.') } });
     }
     return root;
   }
 
-  private alias(words: CompiledWords, data: string): Terminal {
-    const [entityField, localField, flags, after, claims, namesakes] = data.split(';');
+  private alias(words: CompiledWords, data: string, rank: number): Terminal {
+    const [entityField, flags, after, claims, namesakes] = data.split(';');
     const n = Number.parseInt(entityField!, 36);
-    const local = Number.parseInt(localField!, 36);
     const entity = this.entity(n);
     const { keys } = words;
     const alias: CompiledAlias = {
@@ -206,6 +212,6 @@ export class IndexReader {
     if (flags!.includes('w')) alias.alsoWord = true;
     if (namesakes) alias.namesakes = Number.parseInt(namesakes, 36);
     if (flags!.includes('k')) alias.nameLike = true;
-    return { alias, person: entity.person, order: n * ENTITY_ORDER + local, entity: n, local };
+    return { alias, person: entity.person, order: n * ENTITY_ORDER + rank, entity: n, rank };
   }
 }

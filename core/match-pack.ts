@@ -32,8 +32,8 @@ function pathOf({ keys, cases, words, gaps }: CompiledWords): string {
 
 const b36 = (n: number) => n.toString(36);
 
-/** What an alias is besides its words: `entity;local index;form and flags;+after;claims;namesake set`. */
-function aliasData(alias: CompiledAlias, entity: number, local: number, entityOf: Map<string, number>): string {
+/** What an alias is besides its words: `entity;form and flags;+after;claims;namesake set`. */
+function aliasData(alias: CompiledAlias, entity: number, entityOf: Map<string, number>): string {
   const { keys } = alias;
   if (alias.ownerKey !== undefined && alias.ownerKey !== keys.join(' ')) throw new Error(`the owner key of "${keys.join(' ')}" is not its words`);
   const flags =
@@ -50,39 +50,58 @@ function aliasData(alias: CompiledAlias, entity: number, local: number, entityOf
     return b36(keys.indexOf(claim));
   });
   const namesakes = alias.namesakes === undefined ? '' : b36(alias.namesakes);
-  return [b36(entity), b36(local), flags, after, claims.join(','), namesakes].join(';').replace(/;+$/, '');
+  return [b36(entity), flags, after, claims.join(','), namesakes].join(';').replace(/;+$/, '');
 }
+
+/** One entry of a bucket, with the trie node it ends at: its words and gaps, whatever their case. */
+interface Entry {
+  node: string;
+  text: string;
+  /** For an alias: its index in the compiled index. */
+  position?: number;
+}
+
+const nodeOf = ({ keys, gaps }: CompiledWords) => keys.map((key, t) => (t > 0 ? GAP_CHAR[gaps[t - 1]!] : '') + key).join('');
 
 /** `extra`: what the page adds to each entity's line (its kind, topics, name), read back by whoever wrote it. */
 export function packIndex(index: CompiledIndex, extra: (id: string) => string = () => ''): PackedIndex {
   const entityOf = new Map(index.entities.map((entity, n) => [entity.id, n]));
-  const entries: [first: string, entry: string][] = [];
-  const local = new Map<number, number>();
-  const where: [entity: number, local: number][] = [];
+  const entries: Entry[] = [];
   index.aliases.forEach((alias, position) => {
     // Title forms are made again from the entity's titles where the matcher finds one.
     if (alias.markFrom > 0) return;
     const entity = entityOf.get(alias.entity);
     if (entity === undefined) throw new Error(`"${alias.entity}" has aliases but is not among the entities`);
-    const l = local.get(entity) ?? 0;
-    if (l >= TITLE_ORDER) throw new Error(`"${alias.entity}" has more than ${TITLE_ORDER} aliases`);
-    local.set(entity, l + 1);
-    where[position] = [entity, l];
-    entries.push([alias.keys[0]!, `${pathOf(alias)}>${aliasData(alias, entity, l, entityOf)}`]);
+    entries.push({ node: nodeOf(alias), text: `${pathOf(alias)}>${aliasData(alias, entity, entityOf)}`, position });
   });
-  for (const name of index.otherNames) entries.push([name.keys[0]!, `${pathOf(name)}!`]);
-  for (const [t, title] of index.titles.entries()) entries.push([title.keys[0]!, `${pathOf(title)}*${b36(t)}${title.trailingDot ? '.' : ''}`]);
-  const firsts = new Set(entries.map(([first]) => first)).size;
+  for (const name of index.otherNames) entries.push({ node: nodeOf(name), text: `${pathOf(name)}!` });
+  for (const [t, title] of index.titles.entries())
+    entries.push({ node: nodeOf(title), text: `${pathOf(title)}*${b36(t)}${title.trailingDot ? '.' : ''}` });
+  const firstOf = (entry: Entry) => entry.node.split(/[ .,'&]/, 1)[0]!;
+  const firsts = new Set(entries.map(firstOf)).size;
   let size = 1;
   // About two first words a bucket: a word that hits one decodes few forms it does not name.
   while (size * 2 < firsts) size *= 2;
-  const buckets: string[][] = Array.from({ length: size }, () => []);
-  for (const [first, entry] of entries) buckets[bucketOf(first, size)]!.push(entry);
+  const buckets: Entry[][] = Array.from({ length: size }, () => []);
+  for (const entry of entries) buckets[bucketOf(firstOf(entry), size)]!.push(entry);
+  // Entries of one node side by side (gzip finds their shared words), in the index's order among themselves, which
+  // the matcher keeps: the order of its trie's lists.
+  for (const bucket of buckets) bucket.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+  /** An alias's place among the aliases of its node, by which a near-miss target names it. */
+  const rank = new Map<number, number>();
+  for (const bucket of buckets) {
+    bucket.forEach((entry, k) => {
+      if (entry.position === undefined) return;
+      let r = 0;
+      for (let before = k - 1; before >= 0 && bucket[before]!.node === entry.node; before--) if (bucket[before]!.position !== undefined) r++;
+      if (r >= TITLE_ORDER) throw new Error(`more than ${TITLE_ORDER} aliases are written "${entry.node}"`);
+      rank.set(entry.position, r);
+    });
+  }
   const fuzzy: Record<string, string[]> = {};
   for (const { key, alias } of index.fuzzy) {
-    const [entity, l] = where[alias]!;
     fuzzy[key[0]!] ??= [];
-    fuzzy[key[0]!]!.push(`${checked(key)}>${b36(entity)};${b36(l)}`);
+    fuzzy[key[0]!]!.push(`${checked(key)}>${b36(rank.get(alias)!)}`);
   }
   const lines = index.entities.map(({ id, titles }, n) => {
     if (n >= Number.MAX_SAFE_INTEGER / ENTITY_ORDER || titles.length >= ENTITY_ORDER / TITLE_ORDER - 1) throw new Error(`"${id}" can't be packed`);
@@ -91,7 +110,7 @@ export function packIndex(index: CompiledIndex, extra: (id: string) => string = 
   });
   return {
     size,
-    buckets: buckets.map((bucket) => bucket.join('|')).join('#'),
+    buckets: buckets.map((bucket) => bucket.map((entry) => entry.text).join('|')).join('#'),
     entities: lines.join('\n'),
     fuzzy: Object.fromEntries(Object.entries(fuzzy).map(([letter, targets]) => [letter, targets.join('|')])),
     namesakes: index.namesakes,

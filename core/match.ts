@@ -117,7 +117,7 @@ export function packedMatcher(packed: PackedIndex | IndexReader, rules: readonly
   const titleForms = new Map<string, Terminal | null>();
   /** The title form of `title` before the alias, or null when its entity has no such title or the alias takes none. */
   function titled({ id, title }: TitleTerminal, base: Terminal): Terminal | null {
-    const key = `${id} ${base.entity} ${base.local}`;
+    const key = `${id} ${base.entity} ${base.order}`;
     let form = titleForms.get(key);
     if (form === undefined) {
       const rank = index.entity(base.entity).titles.indexOf(id);

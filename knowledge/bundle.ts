@@ -3,7 +3,10 @@
  * the popup and its search show. Built from validated knowledge at build time.
  */
 import { compileIndex } from './compile';
-import type { CompiledIndex } from '../core/types';
+import { KIND_IDS } from '../core/kinds';
+import { IndexReader } from '../core/match-index';
+import { packIndex } from '../core/match-pack';
+import type { CompiledIndex, PackedIndex } from '../core/types';
 import type { Entity, Knowledge, Source, Topic } from './schema';
 
 /**
@@ -43,6 +46,54 @@ const nameOf = ({ id, name, kind, topics }: EntityName): EntityName => ({ id, na
 
 export function pageKnowledge({ index, entities }: KnowledgeBundle): PageKnowledge {
   return { index, entities: entities.map(nameOf) };
+}
+
+/**
+ * The page's knowledge as the content script carries it: the packed index, each entity's line ending with its kind
+ * and topics as numbers and its name where the id does not spell it ("jaish-al-adl" for "Jaish al-Adl").
+ */
+export interface PackedPage {
+  index: PackedIndex;
+  topics: string[];
+}
+
+/** "Shehbaz Sharif" for "shehbaz-sharif": the name most ids are written from. */
+const nameOfId = (id: string) =>
+  id
+    .split('-')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+
+export function packPage({ index, entities }: PageKnowledge): PackedPage {
+  const topics = [...new Set(entities.flatMap((entity) => entity.topics))];
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const extra = (id: string) => {
+    const { kind, topics: its, name } = byId.get(id)!;
+    return [KIND_IDS.indexOf(kind), its.map((topic) => topics.indexOf(topic).toString(36)).join(','), name === nameOfId(id) ? '' : name].join(';');
+  };
+  return { index: packIndex(index, extra), topics };
+}
+
+/** What a page reads of its packed knowledge: the index to match with, and each entity as it is found. */
+export function openPage({ index, topics }: PackedPage): { index: IndexReader; entities: { get(id: string): EntityName | undefined } } {
+  const reader = new IndexReader(index);
+  const names = new Map<string, EntityName>();
+  const get = (id: string): EntityName | undefined => {
+    const known = names.get(id);
+    if (known) return known;
+    const entity = reader.entityById(id);
+    if (!entity) return undefined;
+    const [kind, its, ...name] = entity.extra.split(';');
+    const read: EntityName = {
+      id,
+      kind: KIND_IDS[Number(kind)]!,
+      topics: its ? its.split(',').map((topic) => topics[Number.parseInt(topic, 36)]!) : [],
+      name: name.join(';') || nameOfId(id),
+    };
+    names.set(id, read);
+    return read;
+  };
+  return { index: reader, entities: { get } };
 }
 
 /** What the background answers cards from: every entity's card. */
