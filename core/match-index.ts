@@ -33,15 +33,20 @@ export function bucketOf(key: string, size: number): number {
   return (hash >>> 0) & (size - 1);
 }
 
+/** Buckets and entity lines are packed in chunks of this many, so that a page splits only the chunks it reaches. */
+export const CHUNK = 64;
+
 /** An alias that ends at a trie node. */
 export interface Terminal {
-  alias: CompiledAlias;
-  person: boolean;
+  /** Its words, by which its case is checked before anything else of it is read. */
+  readonly words: CompiledWords;
+  readonly alias: CompiledAlias;
+  readonly person: boolean;
   /** Its place in the index's order (see `TITLE_ORDER`). */
-  order: number;
-  entity: number;
+  readonly order: number;
+  readonly entity: number;
   /** Its place among the aliases of its node. */
-  rank: number;
+  readonly rank: number;
 }
 
 export interface TitleTerminal {
@@ -72,19 +77,54 @@ export interface IndexEntity {
   extra: string;
 }
 
-const PATH_WORD = /([ .,'&]?)([~^]?)([^ .,'&]+)/g;
 const ENTRY_KIND = /[>!*]/;
 
 function readPath(path: string): CompiledWords {
   const words: CompiledWords = { keys: [], cases: [], words: [], gaps: [] };
-  for (const [, gap, mark, word] of path.matchAll(PATH_WORD)) {
-    if (gap) words.gaps.push(GAP_OF[gap]!);
+  for (let at = 0; at < path.length; ) {
+    const gap = GAP_OF[path[at]!];
+    if (gap) {
+      words.gaps.push(gap);
+      at++;
+    }
+    const mark = path[at];
+    if (mark === '~' || mark === '^') at++;
+    let end = at;
+    while (end < path.length && !GAP_OF[path[end]!]) end++;
+    const word = path.slice(at, end);
     const exact = mark === '^';
-    words.keys.push(exact ? foldKey(word!) : word!);
+    words.keys.push(exact ? foldKey(word) : word);
     words.cases.push(exact ? CaseRule.Exact : mark === '~' ? CaseRule.Any : CaseRule.Capital);
-    words.words.push(exact ? word! : '');
+    words.words.push(exact ? word : '');
+    at = end;
   }
   return words;
+}
+
+/** An alias as its bucket has it: what it is besides its words is read when it is first a candidate. */
+class PackedTerminal implements Terminal {
+  readonly entity: number;
+  readonly order: number;
+  private read: CompiledAlias | null = null;
+
+  constructor(
+    private readonly index: IndexReader,
+    readonly words: CompiledWords,
+    private readonly data: string,
+    readonly rank: number,
+  ) {
+    this.entity = Number.parseInt(data, 36);
+    this.order = this.entity * ENTITY_ORDER + rank;
+  }
+
+  get alias(): CompiledAlias {
+    this.read ??= this.index.readAlias(this.words, this.data);
+    return this.read;
+  }
+
+  get person(): boolean {
+    return this.index.entity(this.entity).person;
+  }
 }
 
 function step(children: Map<string, TrieNode>, edge: string): TrieNode {
@@ -97,9 +137,9 @@ function step(children: Map<string, TrieNode>, edge: string): TrieNode {
 
 export class IndexReader {
   readonly namesakes: readonly CompiledNamesakes[];
-  private segments: string[] | null = null;
+  private readonly segments: string[][] = [];
   private readonly roots: (Map<string, TrieNode> | undefined)[] = [];
-  private lines: string[] | null = null;
+  private readonly lines: string[][] = [];
   private readonly entities: IndexEntity[] = [];
   private readonly byId = new Map<string, IndexEntity>();
   private readonly targets = new Map<string, NearMissTarget[]>();
@@ -113,8 +153,10 @@ export class IndexReader {
     const bucket = bucketOf(key, this.packed.size);
     let root = this.roots[bucket];
     if (!root) {
-      this.segments ??= this.packed.buckets.split('#');
-      root = this.roots[bucket] = this.decode(this.segments[bucket]!);
+      const at = Math.floor(bucket / CHUNK);
+      this.segments[at] ??= this.packed.buckets[at]!.split('#');
+      root = this.decode(this.segments[at]![bucket % CHUNK]!);
+      this.roots[bucket] = root;
     }
     return root.get(key);
   }
@@ -122,8 +164,7 @@ export class IndexReader {
   entity(n: number): IndexEntity {
     let entity = this.entities[n];
     if (!entity) {
-      this.lines ??= this.packed.entities.split('\n');
-      const [id, person, titles, given, ...extra] = this.lines[n]!.split(';');
+      const [id, person, titles, given, ...extra] = this.line(n).split(';');
       entity = this.entities[n] = {
         id: id!,
         person: person === '1',
@@ -140,9 +181,20 @@ export class IndexReader {
   entityById(id: string): IndexEntity | undefined {
     const known = this.byId.get(id);
     if (known) return known;
-    this.lines ??= this.packed.entities.split('\n');
-    const n = this.lines.findIndex((line) => line.startsWith(`${id};`));
-    return n < 0 ? undefined : this.entity(n);
+    for (let chunk = 0; chunk < this.packed.entities.length; chunk++) {
+      const at = this.chunkOfLines(chunk).findIndex((line) => line.startsWith(`${id};`));
+      if (at >= 0) return this.entity(chunk * CHUNK + at);
+    }
+    return undefined;
+  }
+
+  private chunkOfLines(chunk: number): string[] {
+    this.lines[chunk] ??= this.packed.entities[chunk]!.split('\n');
+    return this.lines[chunk]!;
+  }
+
+  private line(n: number): string {
+    return this.chunkOfLines(Math.floor(n / CHUNK))[n % CHUNK]!;
   }
 
   givenNames(id: string): readonly string[] {
@@ -179,14 +231,15 @@ export class IndexReader {
       let node = step(root, words.keys[0]!);
       for (let k = 1; k < words.keys.length; k++) node = step(node.children, `${words.gaps[k - 1]} ${words.keys[k]}`);
       const data = entry.slice(at + 1);
-      if (entry[at] === '>') node.terminals.push(this.alias(words, data, node.terminals.length));
+      if (entry[at] === '>') node.terminals.push(new PackedTerminal(this, words, data, node.terminals.length));
       else if (entry[at] === '!') node.others.push(words);
       else node.titles.push({ id: Number.parseInt(data, 36), title: { ...words, trailingDot: data.endsWith('.') } });
     }
     return root;
   }
 
-  private alias(words: CompiledWords, data: string, rank: number): Terminal {
+  /** The alias of a bucket's entry, from its words and what follows them. */
+  readAlias(words: CompiledWords, data: string): CompiledAlias {
     const [entityField, flags, after, claims, namesakes] = data.split(';');
     const n = Number.parseInt(entityField!, 36);
     const entity = this.entity(n);
@@ -212,6 +265,6 @@ export class IndexReader {
     if (flags!.includes('w')) alias.alsoWord = true;
     if (namesakes) alias.namesakes = Number.parseInt(namesakes, 36);
     if (flags!.includes('k')) alias.nameLike = true;
-    return { alias, person: entity.person, order: n * ENTITY_ORDER + rank, entity: n, rank };
+    return alias;
   }
 }

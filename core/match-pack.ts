@@ -5,7 +5,7 @@
  * is made from a compiled index, so the tests match through the same decoding as the pages.
  */
 import { foldKey } from './normalize';
-import { bucketOf, ENTITY_ORDER, FORM_CHAR, GAP_CHAR, TITLE_ORDER } from './match-index';
+import { bucketOf, CHUNK, ENTITY_ORDER, FORM_CHAR, GAP_CHAR, TITLE_ORDER } from './match-index';
 import { CaseRule, type CompiledAlias, type CompiledIndex, type CompiledWords, type PackedIndex } from './types';
 
 /** Characters the packed text separates with: no key or written word may hold one. */
@@ -63,6 +63,12 @@ interface Entry {
 
 const nodeOf = ({ keys, gaps }: CompiledWords) => keys.map((key, t) => (t > 0 ? GAP_CHAR[gaps[t - 1]!] : '') + key).join('');
 
+function chunks(items: string[], separator: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < items.length; at += CHUNK) out.push(items.slice(at, at + CHUNK).join(separator));
+  return out;
+}
+
 /** `extra`: what the page adds to each entity's line (its kind, topics, name), read back by whoever wrote it. */
 export function packIndex(index: CompiledIndex, extra: (id: string) => string = () => ''): PackedIndex {
   const entityOf = new Map(index.entities.map((entity, n) => [entity.id, n]));
@@ -110,8 +116,11 @@ export function packIndex(index: CompiledIndex, extra: (id: string) => string = 
   });
   return {
     size,
-    buckets: buckets.map((bucket) => bucket.map((entry) => entry.text).join('|')).join('#'),
-    entities: lines.join('\n'),
+    buckets: chunks(
+      buckets.map((bucket) => bucket.map((entry) => entry.text).join('|')),
+      '#',
+    ),
+    entities: chunks(lines, '\n'),
     fuzzy: Object.fromEntries(Object.entries(fuzzy).map(([letter, targets]) => [letter, targets.join('|')])),
     namesakes: index.namesakes,
   };

@@ -135,7 +135,7 @@ export function packedMatcher(packed: PackedIndex | IndexReader, rules: readonly
     walk(view, j + 1, index.root(view.key(j + 1)), (node, last) => {
       for (const terminal of node.terminals) {
         const form = titled(title, terminal);
-        if (form && fitsCase(view, form.alias, i)) found.push({ terminal: form, first: i, last });
+        if (form && fitsCase(view, form.words, i)) found.push({ terminal: form, first: i, last });
       }
     });
     return found.length > before;
@@ -145,7 +145,7 @@ export function packedMatcher(packed: PackedIndex | IndexReader, rules: readonly
     const found: Candidate[] = [];
     let titles = false;
     walk(view, i, index.root(key), (node, j) => {
-      for (const terminal of node.terminals) if (fitsCase(view, terminal.alias, i)) found.push({ terminal, first: i, last: j });
+      for (const terminal of node.terminals) if (fitsCase(view, terminal.words, i)) found.push({ terminal, first: i, last: j });
       for (const other of node.others) if (fitsCase(view, other, i)) found.push({ other, first: i, last: j });
       for (const title of node.titles) if (titleCandidates(view, i, j, title, found)) titles = true;
     });

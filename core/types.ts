@@ -125,10 +125,16 @@ export interface CompiledIndex {
 export interface PackedIndex {
   /** How many buckets the first words of the forms are hashed into: a power of two. */
   size: number;
-  /** The buckets, separated by `#`: each one the forms, other names and titles whose first word hashes to it. */
-  buckets: string;
-  /** One line per entity, in the index's order: id, person or not, titles, given names, and what the page adds. */
-  entities: string;
+  /**
+   * The buckets, separated by `#` in chunks of `CHUNK`: each one the forms, other names and titles whose first
+   * word hashes to it.
+   */
+  buckets: string[];
+  /**
+   * One line per entity, in the index's order, in chunks of `CHUNK` lines: id, person or not, titles, given names,
+   * and what the page adds.
+   */
+  entities: string[];
   /** Near-miss targets by first letter. */
   fuzzy: Record<string, string>;
   namesakes: CompiledNamesakes[];
