@@ -121,8 +121,11 @@ export function packedMatcher(packed: PackedIndex | IndexReader, rules: readonly
     let form = titleForms.get(key);
     if (form === undefined) {
       const rank = index.entity(base.entity).titles.indexOf(id);
-      form =
-        rank < 0 || !takesTitle(base.alias) ? null : { ...base, alias: titleForm(title, base.alias), order: base.order + (rank + 1) * TITLE_ORDER };
+      form = null;
+      if (rank >= 0 && takesTitle(base.alias)) {
+        const alias = titleForm(title, base.alias);
+        form = { words: alias, alias, person: base.person, order: base.order + (rank + 1) * TITLE_ORDER, entity: base.entity, rank: base.rank };
+      }
       titleForms.set(key, form);
     }
     return form;
