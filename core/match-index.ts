@@ -55,7 +55,8 @@ export interface TitleTerminal {
 }
 
 export interface TrieNode {
-  children: Map<string, TrieNode>;
+  /** Null at a leaf, as most nodes are. */
+  children: Map<string, TrieNode> | null;
   terminals: Terminal[];
   /** The other names that end here. */
   others: CompiledWords[];
@@ -127,18 +128,35 @@ class PackedTerminal implements Terminal {
   }
 }
 
-function step(children: Map<string, TrieNode>, edge: string): TrieNode {
-  const existing = children.get(edge);
+const newNode = (): TrieNode => ({ children: null, terminals: [], others: [], titles: [] });
+
+function step(node: TrieNode, edge: string): TrieNode {
+  node.children ??= new Map();
+  const existing = node.children.get(edge);
   if (existing) return existing;
-  const created: TrieNode = { children: new Map(), terminals: [], others: [], titles: [] };
-  children.set(edge, created);
+  const created = newNode();
+  node.children.set(edge, created);
   return created;
+}
+
+/** Where the first word of an entry ends. */
+const FIRST_WORD_END = /[ .,'&>!*]/;
+
+/** The key of an entry's first word, read without reading the rest. */
+function firstKey(entry: string): string {
+  const mark = entry[0];
+  const from = mark === '~' || mark === '^' ? 1 : 0;
+  const word = entry.slice(from, from + entry.slice(from).search(FIRST_WORD_END));
+  return mark === '^' ? foldKey(word) : word;
 }
 
 export class IndexReader {
   readonly namesakes: readonly CompiledNamesakes[];
   private readonly segments: string[][] = [];
-  private readonly roots: (Map<string, TrieNode> | undefined)[] = [];
+  /** Each bucket's entries, once a word has hashed to it. */
+  private readonly entries: string[][] = [];
+  /** The first words looked up so far, with their node or null. */
+  private readonly roots = new Map<string, TrieNode | null>();
   private readonly lines: string[][] = [];
   private readonly entities: IndexEntity[] = [];
   private readonly byId = new Map<string, IndexEntity>();
@@ -150,15 +168,12 @@ export class IndexReader {
 
   /** The trie node of a first word, or undefined when no form starts with it. */
   root(key: string): TrieNode | undefined {
-    const bucket = bucketOf(key, this.packed.size);
-    let root = this.roots[bucket];
-    if (!root) {
-      const at = Math.floor(bucket / CHUNK);
-      this.segments[at] ??= this.packed.buckets[at]!.split('#');
-      root = this.decode(this.segments[at]![bucket % CHUNK]!);
-      this.roots[bucket] = root;
+    let root = this.roots.get(key);
+    if (root === undefined) {
+      root = this.decode(key);
+      this.roots.set(key, root);
     }
-    return root.get(key);
+    return root ?? undefined;
   }
 
   entity(n: number): IndexEntity {
@@ -222,14 +237,26 @@ export class IndexReader {
     return this.root(key)!.terminals[rank]!;
   }
 
-  private decode(segment: string): Map<string, TrieNode> {
-    const root = new Map<string, TrieNode>();
-    if (segment === '') return root;
-    for (const entry of segment.split('|')) {
+  /** The subtree of a first word from the entries of its bucket that start with it; null when none does. */
+  private decode(key: string): TrieNode | null {
+    const bucket = bucketOf(key, this.packed.size);
+    let entries = this.entries[bucket];
+    if (!entries) {
+      const chunk = Math.floor(bucket / CHUNK);
+      this.segments[chunk] ??= this.packed.buckets[chunk]!.split('#');
+      const segment = this.segments[chunk]![bucket % CHUNK]!;
+      entries = segment === '' ? [] : segment.split('|');
+      this.entries[bucket] = entries;
+    }
+    let root: TrieNode | null = null;
+    for (const entry of entries) {
+      if (!entry.startsWith(key, entry[0] === '~' ? 1 : 0) && entry[0] !== '^') continue;
+      if (firstKey(entry) !== key) continue;
       const at = entry.search(ENTRY_KIND);
       const words = readPath(entry.slice(0, at));
-      let node = step(root, words.keys[0]!);
-      for (let k = 1; k < words.keys.length; k++) node = step(node.children, `${words.gaps[k - 1]} ${words.keys[k]}`);
+      root ??= newNode();
+      let node = root;
+      for (let k = 1; k < words.keys.length; k++) node = step(node, `${words.gaps[k - 1]} ${words.keys[k]}`);
       const data = entry.slice(at + 1);
       if (entry[at] === '>') node.terminals.push(new PackedTerminal(this, words, data, node.terminals.length));
       else if (entry[at] === '!') node.others.push(words);

@@ -74,7 +74,7 @@ function walk(view: TokenView, i: number, node: TrieNode | undefined, visit: (no
   let j = i;
   while (node) {
     visit(node, j);
-    if (node.children.size === 0 || j + 1 >= view.n) break;
+    if (!node.children || j + 1 >= view.n) break;
     const gap = gapKind(view.gapAfter(j));
     if (!gap) break;
     node = node.children.get(`${gap} ${view.key(j + 1)}`);
