@@ -3,7 +3,7 @@
  * the popup and its search show. Built from validated knowledge at build time.
  */
 import { compileIndex } from './compile';
-import { KIND_IDS } from '../core/kinds';
+import type { Kind } from '../core/kinds';
 import { IndexReader } from '../core/match-index';
 import { packIndex } from '../core/match-pack';
 import type { CompiledIndex, PackedIndex } from '../core/types';
@@ -50,11 +50,13 @@ export function pageKnowledge({ index, entities }: KnowledgeBundle): PageKnowled
 
 /**
  * The page's knowledge as the content script carries it: the packed index, each entity's line ending with its kind
- * and topics as numbers and its name where the id does not spell it ("jaish-al-adl" for "Jaish al-Adl").
+ * and topics, as the number of that pair among the entities' pairs (few kinds and topic sets repeat across many
+ * entities), and its name where the id does not spell it ("jaish-al-adl" for "Jaish al-Adl").
  */
 export interface PackedPage {
   index: PackedIndex;
-  topics: string[];
+  /** The entities' kinds and topic lists: each one `kind topic topic…`. */
+  profiles: string[];
 }
 
 /** "Shehbaz Sharif" for "shehbaz-sharif": the name most ids are written from. */
@@ -65,17 +67,18 @@ const nameOfId = (id: string) =>
     .join(' ');
 
 export function packPage({ index, entities }: PageKnowledge): PackedPage {
-  const topics = [...new Set(entities.flatMap((entity) => entity.topics))];
+  const profileOf = ({ kind, topics }: EntityName) => [kind, ...topics].join(' ');
+  const profiles = [...new Set(entities.map(profileOf))];
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const extra = (id: string) => {
-    const { kind, topics: its, name } = byId.get(id)!;
-    return [KIND_IDS.indexOf(kind), its.map((topic) => topics.indexOf(topic).toString(36)).join(','), name === nameOfId(id) ? '' : name].join(';');
+    const entity = byId.get(id)!;
+    return `${profiles.indexOf(profileOf(entity)).toString(36)};${entity.name === nameOfId(id) ? '' : entity.name}`;
   };
-  return { index: packIndex(index, extra), topics };
+  return { index: packIndex(index, extra), profiles };
 }
 
 /** What a page reads of its packed knowledge: the index to match with, and each entity as it is found. */
-export function openPage({ index, topics }: PackedPage): { index: IndexReader; entities: { get(id: string): EntityName | undefined } } {
+export function openPage({ index, profiles }: PackedPage): { index: IndexReader; entities: { get(id: string): EntityName | undefined } } {
   const reader = new IndexReader(index);
   const names = new Map<string, EntityName>();
   const get = (id: string): EntityName | undefined => {
@@ -83,13 +86,9 @@ export function openPage({ index, topics }: PackedPage): { index: IndexReader; e
     if (known) return known;
     const entity = reader.entityById(id);
     if (!entity) return undefined;
-    const [kind, its, ...name] = entity.extra.split(';');
-    const read: EntityName = {
-      id,
-      kind: KIND_IDS[Number(kind)]!,
-      topics: its ? its.split(',').map((topic) => topics[Number.parseInt(topic, 36)]!) : [],
-      name: name.join(';') || nameOfId(id),
-    };
+    const [profile, ...name] = entity.extra.split(';');
+    const [kind, ...topics] = profiles[Number.parseInt(profile!, 36)]!.split(' ');
+    const read: EntityName = { id, kind: kind as Kind, topics, name: name.join(';') || nameOfId(id) };
     names.set(id, read);
     return read;
   };
