@@ -1,7 +1,8 @@
 /**
- * Reads the packed index (`PackedIndex`) as the page's words reach it: a bucket is decoded into its part of the
- * word trie the first time a word hashes to it, an entity's line the first time one of its forms is found, and
- * near-miss targets by letter. Loading the index costs nothing more than its strings, whatever its size.
+ * Reads the packed index (`PackedIndex`) as the page's words reach it: a first word's part of the word trie is
+ * decoded from its bucket the first time the page has the word, an alias's data and its entity's line the first
+ * time it is a candidate, near-miss targets letter by letter. Loading the index costs nothing more than its
+ * strings, whatever its size.
  */
 import { foldKey, type Gap } from './normalize';
 import {
