@@ -11,7 +11,7 @@ import { editDistance, gapKind } from './normalize';
 import { GIVEN_NAME_EDITS, POSSESSIVE_REACH } from './match-thresholds';
 import type { TokenView } from './match-view';
 import { currency, inWebAddress, regionOfLanguage, wordInCapitals } from './page-chrome';
-import type { CompiledAlias, CompiledIndex, MatchVia } from './types';
+import type { CompiledAlias, CompiledNamesakes, MatchVia } from './types';
 
 /** What earlier text on the same page established, in document order. */
 export interface MatchContext {
@@ -23,11 +23,18 @@ export interface MatchContext {
   waiting: Set<string>;
 }
 
+/** What the rules read of the index besides the alias. */
+export interface RuleIndex {
+  /** The folded given names of a person. */
+  givenNames(entity: string): readonly string[];
+  readonly namesakes: readonly CompiledNamesakes[];
+}
+
 /** One candidate as the rules see it: where it stands, and the mark it would make. */
 export interface Take {
   readonly view: TokenView;
   readonly context: MatchContext;
-  readonly index: CompiledIndex;
+  readonly index: RuleIndex;
   readonly alias: CompiledAlias;
   /** The alias names a person. */
   readonly person: boolean;
@@ -80,9 +87,7 @@ function givenNameBefore(view: TokenView, k: number, at: number): boolean {
 /** Word k is a near-miss of one of the person's given names ("Masood" for "Masoud"). */
 function resemblesGivenName({ view, index, alias }: Take, k: number): boolean {
   const key = view.key(k);
-  return (index.givenNames[alias.entity] ?? []).some(
-    (given) => given[0] === key[0] && editDistance(key, given, GIVEN_NAME_EDITS) <= GIVEN_NAME_EDITS,
-  );
+  return index.givenNames(alias.entity).some((given) => given[0] === key[0] && editDistance(key, given, GIVEN_NAME_EDITS) <= GIVEN_NAME_EDITS);
 }
 
 const givenNameRightBefore = (take: Take) => take.first > 0 && givenNameBefore(take.view, take.first - 1, take.start);

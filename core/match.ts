@@ -1,15 +1,19 @@
 /**
  * Finds the mentions of known entities in plain text. Pure: no DOM, no
  * browser API. One pass over the words: each capitalised word (or number) is
- * looked up in a word trie built from the compiled aliases, the longest alias
- * that fits is tried first, and the rule table (`match-rules.ts`) decides it
- * from the page around it.
+ * looked up in a word trie of the compiled aliases, decoded from the packed
+ * index bucket by bucket as the page's words reach it (`match-index.ts`); the
+ * longest alias that fits is tried first, and the rule table (`match-rules.ts`)
+ * decides it from the page around it.
  */
 import { editDistance, foldKey, gapKind, startsUpper, visible } from './normalize';
 import { DISOWN, type MatchContext, PASS, REFUSE, RULES, type Rule, type RuleId, type Take, type Verdict } from './match-rules';
+import { IndexReader, TITLE_ORDER, type Terminal, type TitleTerminal, type TrieNode } from './match-index';
+import { packIndex } from './match-pack';
+import { takesTitle, titleForm } from './match-title';
 import { FUZZY_SURNAME_LENGTH, FUZZY_TWO_EDITS_FROM } from './match-thresholds';
 import { TokenView } from './match-view';
-import { CaseRule, type CompiledAlias, type CompiledIndex, type CompiledWords, type Mention, type MatchVia } from './types';
+import { CaseRule, type CompiledAlias, type CompiledIndex, type CompiledWords, type Mention, type MatchVia, type PackedIndex } from './types';
 
 export type { MatchContext } from './match-rules';
 
@@ -41,48 +45,18 @@ export interface Matcher {
   match(text: string, context?: MatchContext, explain?: (decision: Decision) => void): Mention[];
 }
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  /** Positions of the aliases that end here. */
-  terminals: number[];
-  /** Positions of the other names that end here. */
-  others: number[];
-}
-
-const newNode = (): TrieNode => ({ children: new Map(), terminals: [], others: [] });
-
-/** One trie of the aliases and the other names, so one longest-match lookup finds both. */
-function buildTrie({ aliases, otherNames }: CompiledIndex): Map<string, TrieNode> {
-  const root = new Map<string, TrieNode>();
-  const step = (children: Map<string, TrieNode>, edge: string): TrieNode => {
-    const existing = children.get(edge);
-    if (existing) return existing;
-    const created = newNode();
-    children.set(edge, created);
-    return created;
-  };
-  const insert = (name: CompiledWords): TrieNode => {
-    let node = step(root, name.keys[0]);
-    for (let k = 1; k < name.keys.length; k++) node = step(node.children, `${name.gaps[k - 1]} ${name.keys[k]}`);
-    return node;
-  };
-  aliases.forEach((alias, position) => {
-    insert(alias).terminals.push(position);
-  });
-  otherNames.forEach((name, position) => {
-    insert(name).others.push(position);
-  });
-  return root;
-}
-
-/** A candidate: alias `alias` (or, with `other`, other name `alias`) fits words `first`..`last`. */
+/** A candidate: an alias (or, with `other`, an other name) fits words `first`..`last`. */
 interface Candidate {
-  alias: number;
+  terminal?: Terminal;
+  other?: CompiledWords;
   first: number;
   last: number;
   via?: MatchVia;
-  other?: boolean;
 }
+
+/** Candidates in the order of the compiled index's trie: by their last word, then aliases before other names, then by form. */
+const inTrieOrder = (a: Candidate, b: Candidate) =>
+  a.last - b.last || (a.other ? 1 : 0) - (b.other ? 1 : 0) || (a.terminal && b.terminal ? a.terminal.order - b.terminal.order : 0);
 
 /** Only a word starting with a capital or a digit can start a name: text without one has no candidate. */
 const MAY_NAME = /[\p{Lu}0-9]/u;
@@ -95,56 +69,93 @@ function fitsCase(view: TokenView, alias: CompiledWords, first: number): boolean
   });
 }
 
-/** `rules`: the rule table, in order; tests leave one out to show what it does. */
-export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RULES): Matcher {
-  const root = buildTrie(index);
-  const persons = new Set(Object.keys(index.givenNames));
-  // An alias's rules are sorted out when it is first a candidate: most aliases of a large knowledge never are on a page.
-  const chains: (readonly Rule[])[] = [];
-  const chainOf = (position: number) => {
-    const alias = index.aliases[position];
-    chains[position] ??= rules.filter((rule) => rule.applies(alias, persons.has(alias.entity)));
-    return chains[position];
-  };
-  // Near-miss targets by first letter, which a near miss shares: a word is compared with its own letter's only.
-  const fuzzy = new Map<string, CompiledIndex['fuzzy']>();
-  for (const target of index.fuzzy) {
-    const letter = fuzzy.get(target.key[0]);
-    if (letter) letter.push(target);
-    else fuzzy.set(target.key[0], [target]);
+/** Follows the page's words from word `i` down the trie from `node`, visiting each node with the word it ends at. */
+function walk(view: TokenView, i: number, node: TrieNode | undefined, visit: (node: TrieNode, j: number) => void): void {
+  let j = i;
+  while (node) {
+    visit(node, j);
+    if (!node.children || j + 1 >= view.n) break;
+    const gap = gapKind(view.gapAfter(j));
+    if (!gap) break;
+    node = node.children.get(`${gap} ${view.key(j + 1)}`);
+    j++;
   }
+}
+
+/** A matcher of a compiled index, through the packed form the pages read (`rules`: the rule table, in order; tests leave one out to show what it does). */
+export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RULES): Matcher {
+  return packedMatcher(packIndex(index), rules);
+}
+
+export function packedMatcher(packed: PackedIndex | IndexReader, rules: readonly Rule[] = RULES): Matcher {
+  const index = packed instanceof IndexReader ? packed : new IndexReader(packed);
+  // An alias's rules are sorted out when it is first a candidate: most aliases of a large knowledge never are on a page.
+  const chains = new Map<CompiledAlias, readonly Rule[]>();
+  const chainOf = ({ alias, person }: Terminal) => {
+    let chain = chains.get(alias);
+    if (!chain) {
+      chain = rules.filter((rule) => rule.applies(alias, person));
+      chains.set(alias, chain);
+    }
+    return chain;
+  };
   // A page repeats its capitalised words ("Officials", "Traders"): each one's near misses are looked for once.
-  const nearMisses = new Map<string, number[]>();
-  function nearMissesOf(key: string): number[] {
+  const nearMisses = new Map<string, Terminal[]>();
+  function nearMissesOf(key: string): Terminal[] {
     let aliases = nearMisses.get(key);
     if (!aliases) {
       const edits = key.length >= FUZZY_TWO_EDITS_FROM ? 2 : 1;
-      aliases = (fuzzy.get(key[0]) ?? []).filter((target) => editDistance(key, target.key, edits) <= edits).map((target) => target.alias);
+      // Near-miss targets by first letter, which a near miss shares: a word is compared with its own letter's only.
+      aliases = index
+        .nearMissTargets(key[0]!)
+        .filter((target) => editDistance(key, target.key, edits) <= edits)
+        .map((target) => index.target(target));
       nearMisses.set(key, aliases);
     }
     return aliases;
   }
+  const titleForms = new Map<string, Terminal | null>();
+  /** The title form of `title` before the alias, or null when its entity has no such title or the alias takes none. */
+  function titled({ id, title }: TitleTerminal, base: Terminal): Terminal | null {
+    const key = `${id} ${base.entity} ${base.order}`;
+    let form = titleForms.get(key);
+    if (form === undefined) {
+      const rank = index.entity(base.entity).titles.indexOf(id);
+      form = null;
+      if (rank >= 0 && takesTitle(base.alias)) {
+        const alias = titleForm(title, base.alias);
+        form = { words: alias, alias, person: base.person, order: base.order + (rank + 1) * TITLE_ORDER, entity: base.entity, rank: base.rank };
+      }
+      titleForms.set(key, form);
+    }
+    return form;
+  }
+
+  /** The title forms of a title at words `i`..`j` before an alias that follows it. */
+  function titleCandidates(view: TokenView, i: number, j: number, title: TitleTerminal, found: Candidate[]): boolean {
+    if (j + 1 >= view.n || gapKind(view.gapAfter(j)) !== (title.title.trailingDot ? 'dot' : 'space')) return false;
+    const before = found.length;
+    walk(view, j + 1, index.root(view.key(j + 1)), (node, last) => {
+      for (const terminal of node.terminals) {
+        const form = titled(title, terminal);
+        if (form && fitsCase(view, form.words, i)) found.push({ terminal: form, first: i, last });
+      }
+    });
+    return found.length > before;
+  }
 
   function candidatesAt(view: TokenView, i: number, key: string): Candidate[] {
     const found: Candidate[] = [];
-    let node = root.get(key);
-    let j = i;
-    while (node) {
-      for (const position of node.terminals) {
-        if (fitsCase(view, index.aliases[position], i)) found.push({ alias: position, first: i, last: j });
-      }
-      for (const position of node.others) {
-        if (fitsCase(view, index.otherNames[position], i)) found.push({ alias: position, first: i, last: j, other: true });
-      }
-      if (node.children.size === 0 || j + 1 >= view.n) break;
-      const gap = gapKind(view.gapAfter(j));
-      if (!gap) break;
-      node = node.children.get(`${gap} ${view.key(j + 1)}`);
-      j++;
-    }
+    let titles = false;
+    walk(view, i, index.root(key), (node, j) => {
+      for (const terminal of node.terminals) if (fitsCase(view, terminal.words, i)) found.push({ terminal, first: i, last: j });
+      for (const other of node.others) if (fitsCase(view, other, i)) found.push({ other, first: i, last: j });
+      for (const title of node.titles) if (titleCandidates(view, i, j, title, found)) titles = true;
+    });
+    if (titles) found.sort(inTrieOrder);
     // One edit can drop a letter, so a key one shorter than the surnames may still be a near-miss of one.
     if (found.length === 0 && key.length >= FUZZY_SURNAME_LENGTH - 1) {
-      for (const alias of nearMissesOf(key)) found.push({ alias, first: i, last: i, via: 'variant' });
+      for (const terminal of nearMissesOf(key)) found.push({ terminal, first: i, last: i, via: 'variant' });
     }
     return found;
   }
@@ -153,8 +164,8 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
   let decidedBy: Decision['rule'] = 'form';
 
   /** Runs the alias's rules over a candidate; returns the mention or null. */
-  function decide(view: TokenView, context: MatchContext, { alias: position, first, last, via }: Candidate): Mention | null {
-    const alias = index.aliases[position];
+  function decide(view: TokenView, context: MatchContext, terminal: Terminal, { first, last, via }: Candidate): Mention | null {
+    const { alias, person } = terminal;
     const next = last + 1 < view.n ? last + 1 : -1;
     const short = alias.form === 'short';
     const take: Take = {
@@ -162,7 +173,7 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
       context,
       index,
       alias,
-      person: persons.has(alias.entity),
+      person,
       short,
       first,
       last,
@@ -174,7 +185,7 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
       form: via ?? (short ? (alias.after ? 'context' : 'short') : alias.form),
       byGivenName: false,
     };
-    const chain = chainOf(position);
+    const chain = chainOf(terminal);
     let verdict: Verdict = PASS;
     decidedBy = 'form';
     for (const rule of chain) {
@@ -205,13 +216,14 @@ export function createMatcher(index: CompiledIndex, rules: readonly Rule[] = RUL
       if (!isDigit && !startsUpper(text, starts[i])) continue;
       const candidates = candidatesAt(view, i, foldKey(view.raw(i)));
       for (let c = candidates.length - 1; c >= 0; c--) {
-        const { alias, first, last, other } = candidates[c];
+        const candidate = candidates[c]!;
+        const { terminal, first, last, other } = candidate;
         // An other name that fits is one name Gloss does not know: its words are consumed and mark nothing.
-        const mention = other ? null : decide(view, context, candidates[c]);
+        const mention = terminal ? decide(view, context, terminal, candidate) : null;
         explain?.({
           start: starts[first],
           end: view.ends[last],
-          alias: other ? index.otherNames[alias] : index.aliases[alias],
+          alias: terminal ? terminal.alias : other!,
           rule: other ? 'other-name' : decidedBy,
           mention,
         });

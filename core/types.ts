@@ -89,13 +89,53 @@ export interface CompiledNamesakes {
   sentenceWords: string[];
 }
 
+/** A title as it stands before a name ("PM", "Dr."), with the case rules of a title's words. */
+export interface CompiledTitle extends CompiledWords {
+  /** Written with a dot ("Dr."), which joins it to the name as a dot does. */
+  trailingDot: boolean;
+}
+
+/** An entity as the matcher knows it: its id and the titles that name it before its forms. */
+export interface CompiledEntity {
+  id: string;
+  /** Indexes in `CompiledIndex.titles`, in the order the knowledge lists them. */
+  titles: number[];
+}
+
 export interface CompiledIndex {
+  /** Every surface form: each entity's aliases, then its title forms (`titleForm`), entity after entity. */
   aliases: CompiledAlias[];
+  titles: CompiledTitle[];
+  /** In the order of the knowledge, which is the order of their aliases. */
+  entities: CompiledEntity[];
   /** Long bare surnames that near-miss spellings resolve to: key → index of the short alias. */
   fuzzy: { key: string; alias: number }[];
   /** Folded given names per person, to recognise "Masood Pezeshkian" as a variant rather than another person. */
   givenNames: Record<string, string[]>;
   /** Longer names that contain a surface form and are something else: where one fits, nothing in it is marked. */
   otherNames: CompiledWords[];
+  namesakes: CompiledNamesakes[];
+}
+
+/**
+ * The compiled index as the content script carries it (`match-pack.ts` writes it, `match-index.ts` reads it): a
+ * few strings, so that loading it costs the evaluation of a few string literals whatever the knowledge's size, and
+ * only the parts a page's words reach are ever decoded.
+ */
+export interface PackedIndex {
+  /** How many buckets the first words of the forms are hashed into: a power of two. */
+  size: number;
+  /**
+   * The buckets, separated by `#` in chunks of `CHUNK`: each one the forms, other names and titles whose first
+   * word hashes to it.
+   */
+  buckets: string[];
+  /**
+   * One line per entity, in the index's order, in chunks of `CHUNK` lines: id, person or not, titles, given names,
+   * and what the page adds.
+   */
+  entities: string[];
+  /** Near-miss targets by first letter. */
+  fuzzy: Record<string, string>;
   namesakes: CompiledNamesakes[];
 }

@@ -3,7 +3,10 @@
  * the popup and its search show. Built from validated knowledge at build time.
  */
 import { compileIndex } from './compile';
-import type { CompiledIndex } from '../core/types';
+import type { Kind } from '../core/kinds';
+import { IndexReader } from '../core/match-index';
+import { packIndex } from '../core/match-pack';
+import type { CompiledIndex, PackedIndex } from '../core/types';
 import type { Entity, Knowledge, Source, Topic } from './schema';
 
 /**
@@ -43,6 +46,53 @@ const nameOf = ({ id, name, kind, topics }: EntityName): EntityName => ({ id, na
 
 export function pageKnowledge({ index, entities }: KnowledgeBundle): PageKnowledge {
   return { index, entities: entities.map(nameOf) };
+}
+
+/**
+ * The page's knowledge as the content script carries it: the packed index, each entity's line ending with its kind
+ * and topics, as the number of that pair among the entities' pairs (few kinds and topic sets repeat across many
+ * entities), and its name where the id does not spell it ("jaish-al-adl" for "Jaish al-Adl").
+ */
+export interface PackedPage {
+  index: PackedIndex;
+  /** The entities' kinds and topic lists: each one `kind topic topic…`. */
+  profiles: string[];
+}
+
+/** "Shehbaz Sharif" for "shehbaz-sharif": the name most ids are written from. */
+const nameOfId = (id: string) =>
+  id
+    .split('-')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+
+export function packPage({ index, entities }: PageKnowledge): PackedPage {
+  const profileOf = ({ kind, topics }: EntityName) => [kind, ...topics].join(' ');
+  const profiles = [...new Set(entities.map(profileOf))];
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const extra = (id: string) => {
+    const entity = byId.get(id)!;
+    return `${profiles.indexOf(profileOf(entity)).toString(36)};${entity.name === nameOfId(id) ? '' : entity.name}`;
+  };
+  return { index: packIndex(index, extra), profiles };
+}
+
+/** What a page reads of its packed knowledge: the index to match with, and each entity as it is found. */
+export function openPage({ index, profiles }: PackedPage): { index: IndexReader; entities: { get(id: string): EntityName | undefined } } {
+  const reader = new IndexReader(index);
+  const names = new Map<string, EntityName>();
+  const get = (id: string): EntityName | undefined => {
+    const known = names.get(id);
+    if (known) return known;
+    const entity = reader.entityById(id);
+    if (!entity) return undefined;
+    const [profile, ...name] = entity.extra.split(';');
+    const [kind, ...topics] = profiles[Number.parseInt(profile!, 36)]!.split(' ');
+    const read: EntityName = { id, kind: kind as Kind, topics, name: name.join(';') || nameOfId(id) };
+    names.set(id, read);
+    return read;
+  };
+  return { index: reader, entities: { get } };
 }
 
 /** What the background answers cards from: every entity's card. */

@@ -5,7 +5,8 @@
 import type { Entity, Knowledge } from './schema';
 import { WORD, foldKey, gapKind, isAllCaps, startsUpper } from '../core/normalize';
 import { FUZZY_SURNAME_LENGTH, GIVEN_NAME_LENGTH } from '../core/match-thresholds';
-import { CaseRule, type AliasForm, type CompiledAlias, type CompiledIndex, type CompiledWords } from '../core/types';
+import { takesTitle, titleForm } from '../core/match-title';
+import { CaseRule, type AliasForm, type CompiledAlias, type CompiledIndex, type CompiledTitle, type CompiledWords } from '../core/types';
 
 export class AliasError extends Error {}
 
@@ -50,16 +51,12 @@ interface AliasInput {
   text: string;
   form: AliasForm;
   ownerKeys: string[];
-  title?: string;
 }
 
-function compileAlias({ entity, text, form, ownerKeys, title }: AliasInput): CompiledAlias {
-  const titleCut = title ? cutAlias(title) : undefined;
-  const cut = cutAlias(title ? `${title} ${text}` : text);
+function compileAlias({ entity, text, form, ownerKeys }: AliasInput): CompiledAlias {
+  const cut = cutAlias(text);
   const keys = cut.words.map(foldKey);
-  const markFrom = titleCut?.words.length ?? 0;
-  const nameKeys = keys.slice(markFrom);
-  const cases = cut.words.map((word, i) => (i < markFrom && !isAllCaps(word) ? CaseRule.Any : caseOf(word, form)));
+  const cases = cut.words.map((word) => caseOf(word, form));
   return {
     entity: entity.id,
     form,
@@ -68,16 +65,30 @@ function compileAlias({ entity, text, form, ownerKeys, title }: AliasInput): Com
     // Only exact-case words are compared as written; the others would only make the content script bigger.
     words: cut.words.map((word, i) => (cases[i] === CaseRule.Exact ? word : '')),
     gaps: cut.gaps,
-    markFrom,
+    markFrom: 0,
     trailingDot: cut.trailingDot,
-    claims: ownerKeys.filter((key) => key === nameKeys.join(' ') || nameKeys.includes(key)),
+    claims: ownerKeys.filter((key) => key === keys.join(' ') || keys.includes(key)),
   };
 }
 
-function compileEntity(entity: Entity, index: CompiledIndex, namesakeIds: string[]): void {
+/** A title's words may be written in any case ("prime minister"), but in capitals they are an acronym ("PM"). */
+function compileTitle(text: string): CompiledTitle {
+  const cut = cutAlias(text);
+  const cases = cut.words.map((word) => (isAllCaps(word) ? caseOf(word, 'title') : CaseRule.Any));
+  return {
+    keys: cut.words.map(foldKey),
+    cases,
+    words: cut.words.map((word, i) => (cases[i] === CaseRule.Exact ? word : '')),
+    gaps: cut.gaps,
+    trailingDot: cut.trailingDot,
+  };
+}
+
+function compileEntity(entity: Entity, index: CompiledIndex, namesakeIds: string[], titleIds: Map<string, number>): void {
   // Readers meet standalone short forms ("Trump") alone and take them for the famous bearer even after a relative was named.
   const owned = entity.aliases.filter((a) => (a.form === 'short' && !a.standalone) || a.nameLike);
   const ownerKeys = owned.map((a) => cutAlias(a.text).words.map(foldKey).join(' '));
+  const base: CompiledAlias[] = [];
   for (const alias of entity.aliases) {
     const compiled = compileAlias({ entity, text: alias.text, form: alias.form, ownerKeys });
     const licensed = alias.form === 'short' && !alias.standalone;
@@ -87,18 +98,19 @@ function compileEntity(entity: Entity, index: CompiledIndex, namesakeIds: string
     if (alias.alsoWord) compiled.alsoWord = true;
     if (alias.namesakes) compiled.namesakes = namesakeIds.indexOf(alias.namesakes);
     if (alias.nameLike) compiled.nameLike = true;
+    base.push(compiled);
     const position = index.aliases.push(compiled) - 1;
     if (entity.kind === 'person' && alias.form === 'short' && compiled.keys.length === 1 && compiled.keys[0].length >= FUZZY_SURNAME_LENGTH) {
       index.fuzzy.push({ key: compiled.keys[0], alias: position });
     }
   }
-  for (const title of entity.titles ?? []) {
-    for (const alias of entity.aliases) {
-      if (alias.form === 'acronym' || alias.compoundOnly) continue;
-      // Before a full name a title adds nothing to the reason; before a short form it is what names the person.
-      const form = alias.form === 'short' ? 'title' : alias.form;
-      index.aliases.push(compileAlias({ entity, text: alias.text, form, ownerKeys, title }));
-    }
+  const titles = (entity.titles ?? []).map((text) => {
+    if (!titleIds.has(text)) titleIds.set(text, index.titles.push(compileTitle(text)) - 1);
+    return titleIds.get(text)!;
+  });
+  index.entities.push({ id: entity.id, titles });
+  for (const title of titles) {
+    for (const alias of base) if (takesTitle(alias)) index.aliases.push(titleForm(index.titles[title]!, alias));
   }
   if (entity.kind === 'person') {
     const given = new Set<string>();
@@ -127,6 +139,8 @@ const nameKey = (text: string) => cutAlias(text).words.map(foldKey).join(' ');
 export function compileIndex({ entities, otherNames, namesakes }: Pick<Knowledge, 'entities' | 'otherNames' | 'namesakes'>): CompiledIndex {
   const index: CompiledIndex = {
     aliases: [],
+    titles: [],
+    entities: [],
     fuzzy: [],
     givenNames: {},
     otherNames: otherNames.map((name) => compileWords(name.text)),
@@ -137,9 +151,10 @@ export function compileIndex({ entities, otherNames, namesakes }: Pick<Knowledge
     })),
   };
   const namesakeIds = namesakes.map((set) => set.id);
+  const titleIds = new Map<string, number>();
   for (const entity of entities) {
     try {
-      compileEntity(entity, index, namesakeIds);
+      compileEntity(entity, index, namesakeIds, titleIds);
     } catch (error) {
       if (error instanceof AliasError) throw new AliasError(`"${entity.id}", field aliases: ${error.message}`);
       throw error;

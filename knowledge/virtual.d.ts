@@ -4,7 +4,7 @@ declare module 'virtual:gloss-knowledge' {
 }
 
 declare module 'virtual:gloss-knowledge/page' {
-  const bundle: import('./bundle').PageKnowledge;
+  const bundle: import('./bundle').PackedPage;
   export default bundle;
 }
 

@@ -5,13 +5,13 @@
  */
 import type { Plugin } from 'vite';
 import { join } from 'node:path';
-import { buildBundle, cardsKnowledge, pageKnowledge, popupKnowledge, searchKnowledge, type KnowledgeBundle } from './bundle';
+import { buildBundle, cardsKnowledge, packPage, pageKnowledge, popupKnowledge, searchKnowledge, type KnowledgeBundle } from './bundle';
 import { KNOWLEDGE_DIR, readKnowledgeFiles, validateKnowledge } from './load';
 
 /** The whole bundle, and the shares of it that the content script, the background's cards, the popup's first render and its search bundle. */
 const SHARES: Record<string, (bundle: KnowledgeBundle) => unknown> = {
   'virtual:gloss-knowledge': (bundle) => bundle,
-  'virtual:gloss-knowledge/page': pageKnowledge,
+  'virtual:gloss-knowledge/page': (bundle) => packPage(pageKnowledge(bundle)),
   'virtual:gloss-knowledge/cards': cardsKnowledge,
   'virtual:gloss-knowledge/popup': popupKnowledge,
   'virtual:gloss-knowledge/search': searchKnowledge,
@@ -31,9 +31,12 @@ export function glossKnowledge(dir = KNOWLEDGE_DIR): Plugin {
       const key = JSON.stringify(files);
       if (built?.files !== key) built = { files: key, bundle: buildBundle(validateKnowledge(files)) };
       const bundle = built.bundle;
-      // One JSON string, typed by virtual.d.ts: V8 parses JSON much faster than an object literal of the same size,
-      // and the content script trusts what the build validated.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(share(bundle)))});`;
+      const data = share(bundle);
+      // The page's share is a few long strings, as cheap as a literal as in JSON. The others are one JSON string,
+      // typed by virtual.d.ts: V8 parses JSON much faster than an object literal of the same size of many small
+      // objects. The content script trusts what the build validated.
+      if (id === '\0virtual:gloss-knowledge/page') return `export default ${JSON.stringify(data)};`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },
   };
 }

@@ -23,7 +23,7 @@ const ANNOUNCE_WITH_PAINT = 250;
 
 export interface GlossPageOptions {
   /** What the content script knows of each entity: enough to paint and filter; a card asks for the rest. */
-  entities: ReadonlyMap<string, EntityName>;
+  entities: Pick<ReadonlyMap<string, EntityName>, 'get'>;
   matcher: Matcher;
   settings: Settings;
   /** The site the reader sees in the address bar, whose corrections apply here; null in a frame of another origin. */

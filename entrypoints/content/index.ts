@@ -8,7 +8,8 @@ const scriptStart = performance.now();
 import './highlights.css';
 import knowledge from 'virtual:gloss-knowledge/page';
 import { browser, defineContentScript } from '#imports';
-import { createMatcher } from '@/core/match';
+import { packedMatcher } from '@/core/match';
+import { openPage } from '@/knowledge/bundle';
 import { isToPage, type PageCall, type PageHandlers, type ToPage } from '@/utils/messaging';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { GlossPage } from './gloss-page';
@@ -35,9 +36,10 @@ export default defineContentScript({
       return;
     }
     const top = window === window.top;
+    const known = openPage(knowledge);
     const page = new GlossPage({
-      entities: new Map(knowledge.entities.map((entity) => [entity.id, entity])),
-      matcher: createMatcher(knowledge.index),
+      entities: known.entities,
+      matcher: packedMatcher(known.index),
       settings: await loadSettings(),
       // Corrections belong to the site the reader sees in the address bar, which the popup lists them under: a
       // frame's own host would hide them from the popup. A cross-origin frame can't read it, so it offers no "Not …".
