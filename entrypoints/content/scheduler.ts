@@ -62,8 +62,8 @@ export class Scheduler {
 
   /**
    * Runs `work` to the end in slices, after any work queued before it; resolves to what it returns (undefined when
-   * cancelled). The first slice runs at once when nothing is queued and the current task has budget left; each later
-   * one in a task of its own.
+   * cancelled). The first slice runs in this task (in a microtask, after what is queued) when the task has budget
+   * left; each later one in a task of its own. Work cancelled before its first slice never runs.
    */
   run<T>(work: Work<T>, { maxStepUnits }: { maxStepUnits: number }): Promise<T | undefined> {
     const generation = this.generation;
