@@ -3,11 +3,8 @@
  * page, 100 paragraphs appended to a marked page until they are marked, and the popup until it shows the page's
  * summary, all from the extension's own clocks.
  */
-import { chromium } from 'playwright-core';
-import type { Diagnostics } from '../utils/messaging';
-import { CHROMIUM_PATH, withExtension } from '../scripts/chromium';
-import { chromiumOfflineFlags } from '../scripts/offline';
 import { APPEND, until } from './chromium-cost';
+import { launchGlossContext } from './gloss-context';
 import { stat, type PageResult, type Results } from './report';
 
 export interface ExtensionOptions {
@@ -29,25 +26,7 @@ export async function measureExtension({
   dynamicPage,
   popupOnly,
 }: ExtensionOptions): Promise<Pick<Results, 'dynamic' | 'popup'> & { popupRuns: { start: number[]; ready: number[] } }> {
-  const withGloss = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...withExtension(extension), ...chromiumOfflineFlags()],
-  });
-  const worker = withGloss.serviceWorkers()[0] ?? (await withGloss.waitForEvent('serviceworker'));
-  const origin = worker.url().split('/').slice(0, 3).join('/');
-  const helper = await withGloss.newPage();
-  await helper.goto(`${origin}/popup.html?tab=0`);
-  // The helper and one page under test are the only tabs, so "the other tab" is the page.
-  for (const page of withGloss.pages()) if (page !== helper) await page.close();
-  /** Asks the content script of the one other tab for its diagnostics (tab ids need no permission). */
-  const diagnostics = () =>
-    helper.evaluate(async () => {
-      const tabs = (globalThis as unknown as { chrome: { tabs: any } }).chrome.tabs;
-      const self = await tabs.getCurrent();
-      const [other] = (await tabs.query({})).filter((tab: { id: number }) => tab.id !== self.id);
-      return tabs.sendMessage(other.id, { type: 'gloss:diagnostics' }).catch(() => null);
-    }) as Promise<Diagnostics | null>;
+  const { context: withGloss, helper, origin, diagnostics } = await launchGlossContext(extension);
   const firstPass = () => until(async () => (await diagnostics())?.firstPassDone, 'the first pass', 50);
 
   for (const result of results) {

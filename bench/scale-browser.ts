@@ -4,12 +4,9 @@
  * evaluating it included; and the extension's own clock from its first statement to its first pass done), and
  * the time from the pointer coming to rest on a mark to its card's dialog painted, less the dwell itself.
  */
-import { chromium } from 'playwright-core';
-import type { Diagnostics } from '../utils/messaging';
 import { DWELL_MS } from '../entrypoints/content/card-controller';
-import { CHROMIUM_PATH, withExtension } from '../scripts/chromium';
-import { chromiumOfflineFlags } from '../scripts/offline';
 import { launchChromium, until } from './chromium-cost';
+import { launchGlossContext } from './gloss-context';
 
 export interface StartUpRuns {
   /** Main-thread time of the tasks that ran the content script, from the trace. */
@@ -78,22 +75,7 @@ const WATCH_CARD = `(() => {
 
 /** Pointer at rest on the page's first mark → that mark's card painted, less the dwell, on fresh loads of `url`. */
 export async function measureDwell(extension: string, url: string, reps: number): Promise<number[]> {
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...withExtension(extension), ...chromiumOfflineFlags()],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const helper = await context.newPage();
-  await helper.goto(`${worker.url().split('/').slice(0, 3).join('/')}/popup.html?tab=0`);
-  for (const page of context.pages()) if (page !== helper) await page.close();
-  const diagnostics = () =>
-    helper.evaluate(async () => {
-      const tabs = (globalThis as unknown as { chrome: { tabs: any } }).chrome.tabs;
-      const self = await tabs.getCurrent();
-      const [other] = (await tabs.query({})).filter((tab: { id: number }) => tab.id !== self.id);
-      return tabs.sendMessage(other.id, { type: 'gloss:diagnostics' }).catch(() => null);
-    }) as Promise<Diagnostics | null>;
+  const { context, diagnostics } = await launchGlossContext(extension);
   const runs: number[] = [];
   try {
     for (let rep = 0; rep < reps; rep++) {

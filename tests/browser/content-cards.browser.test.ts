@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type GlossBrowser, type GlossPage, launch } from './driver';
-import { sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
+import { openMarkedArticle, sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 describe.each(BROWSERS)('cards in %s', (browserName) => {
@@ -28,12 +28,7 @@ describe.each(BROWSERS)('cards in %s', (browserName) => {
     await server?.close();
   });
 
-  async function openArticle(): Promise<GlossPage> {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('article.html'));
-    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
-    return page;
-  }
+  const openArticle = () => openMarkedArticle(browser, server, extension);
 
   it('opens a card named after the entity on hover, with its role and a quote, and closes it when the pointer leaves', async () => {
     const page = await openArticle();

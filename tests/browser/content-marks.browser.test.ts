@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
-import { sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
+import { openMarkedArticle, sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
 import { startServer, type TestServer } from './server';
 
 const KIND_HIGHLIGHTS = ['gloss-person', 'gloss-group', 'gloss-country', 'gloss-place', 'gloss-event'];
@@ -82,12 +82,7 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
     await server?.close();
   });
 
-  async function openArticle(): Promise<GlossPage> {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('article.html'));
-    await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
-    return page;
-  }
+  const openArticle = () => openMarkedArticle(browser, server, extension);
 
   it('marks every expected name by kind, and nothing in the textarea, code, pre or hidden text', async () => {
     const page = await openArticle();

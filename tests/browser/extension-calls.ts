@@ -28,6 +28,14 @@ export async function waitForFirstPass(extension: GlossPage, page: GlossPage): P
   throw new Error('the first pass never finished');
 }
 
+/** The test article with the default settings, once it is marked. */
+export async function openMarkedArticle(browser: GlossBrowser, server: TestServer, extension: GlossPage): Promise<GlossPage> {
+  await setSettings(extension, undefined);
+  const page = await browser.open(server.url('article.html'));
+  await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the article to be marked');
+  return page;
+}
+
 /** The test article, marked, and the popup opened for its tab: where the popup's tests start. */
 export async function openArticleAndPopup(browser: GlossBrowser, server: TestServer): Promise<{ article: GlossPage; popup: GlossPage }> {
   const article = await browser.open(server.url('article.html'));
