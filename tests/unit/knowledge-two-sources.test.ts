@@ -3,8 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { problemsOf, withEntry } from '../support/knowledge-edits';
 import { parseSourceArgs, SourceArgsError } from '@/knowledge/articles';
-import { KnowledgeError, readKnowledgeFiles, validateKnowledge, type KnowledgeFile } from '@/knowledge/load';
+import { KnowledgeError, readKnowledgeFiles, validateKnowledge } from '@/knowledge/load';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURE = join(ROOT, 'tests/fixtures/knowledge-two-sources');
@@ -44,26 +45,6 @@ describe('knowledge of two sources', () => {
   });
 });
 
-/** The fixture's files with one entry changed. */
-function withEntry(id: string, change: (entry: Record<string, any>) => void): KnowledgeFile[] {
-  return readKnowledgeFiles(KNOWLEDGE).map((file) => {
-    const data = structuredClone(file.data) as Record<string, any>[];
-    const entry = data.find((e) => e.id === id);
-    if (entry) change(entry);
-    return { ...file, data };
-  });
-}
-
-function problemsOf(files: KnowledgeFile[]): string[] {
-  try {
-    validateKnowledge(files);
-  } catch (error) {
-    expect(error).toBeInstanceOf(KnowledgeError);
-    return (error as KnowledgeError).problems;
-  }
-  throw new Error('expected the knowledge to be rejected');
-}
-
 describe('a broken entry of knowledge with two sources', () => {
   it.each([
     [
@@ -98,7 +79,7 @@ describe('a broken entry of knowledge with two sources', () => {
       /^entities\/groups\.json: "calder-ferry-union", field summary\.1\.source: not one of the entity's sources \(got "coast-post-2025-02-11"\)$/,
     ],
   ])('with %s names the file, entry and field', (_what, id, change, expected) => {
-    expect(problemsOf(withEntry(id, change))).toEqual([expect.stringMatching(expected)]);
+    expect(problemsOf(withEntry(id, change, KNOWLEDGE))).toEqual([expect.stringMatching(expected)]);
   });
 });
 

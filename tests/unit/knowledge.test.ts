@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError, loadKnowledge, readKnowledgeFiles, validateKnowledge, type KnowledgeFile } from '@/knowledge/load';
+import { loadKnowledge, readKnowledgeFiles, validateKnowledge } from '@/knowledge/load';
 import { verifyQuotes } from '@/knowledge/verify-quotes';
 import { cite } from '@/knowledge/citations';
+import { problemsOf, withEntry } from '../support/knowledge-edits';
 import { readTextDirective } from '../support/text-directive';
 
 /** The ids `entities.md` requires, by kind. */
@@ -77,27 +78,6 @@ describe.runIf(existsSync(SEED))('quotes against the source article (needs ../sh
   });
 });
 
-/** The real knowledge files with one entry changed, to see what a maintainer's mistake produces. */
-function withEntity(id: string, change: (entry: Record<string, any>) => void): KnowledgeFile[] {
-  return readKnowledgeFiles().map((file) => {
-    if (!Array.isArray(file.data)) return file;
-    const data = structuredClone(file.data) as Record<string, any>[];
-    const entry = data.find((e) => e.id === id);
-    if (entry) change(entry);
-    return { ...file, data };
-  });
-}
-
-function problemsOf(files: KnowledgeFile[]): string[] {
-  try {
-    validateKnowledge(files);
-  } catch (error) {
-    expect(error).toBeInstanceOf(KnowledgeError);
-    return (error as KnowledgeError).problems;
-  }
-  throw new Error('expected the knowledge to be rejected');
-}
-
 describe('a broken knowledge entry', () => {
   it.each([
     ['a missing field', 'ishaq-dar', (e: Record<string, any>) => delete e.role, /^entities\/people\.json: "ishaq-dar", field role: /],
@@ -147,11 +127,11 @@ describe('a broken knowledge entry', () => {
       /^entities\/countries\.json: "israel", field aliases\.\d+\.text: /,
     ],
   ])('with %s names the file, entry and field', (_what, id, change, expected) => {
-    expect(problemsOf(withEntity(id, change))).toEqual([expect.stringMatching(expected)]);
+    expect(problemsOf(withEntry(id, change))).toEqual([expect.stringMatching(expected)]);
   });
 
   it('with a surface form claimed by two entities names both', () => {
-    const problems = problemsOf(withEntity('tehran', (e) => e.aliases.push('Islamabad')));
+    const problems = problemsOf(withEntry('tehran', (e) => e.aliases.push('Islamabad')));
     expect(problems).toEqual([
       expect.stringMatching(/"islamabad" field aliases\.0 and .*"tehran" field aliases\.\d+: both claim the surface form "Islamabad"/),
     ]);
@@ -171,14 +151,14 @@ describe('a broken knowledge entry', () => {
   });
 
   it('with a namesake set that does not exist names the alias', () => {
-    const problems = problemsOf(withEntity('israel', (e) => (e.aliases = [{ text: 'Israel', namesakes: 'eu-states' }])));
+    const problems = problemsOf(withEntry('israel', (e) => (e.aliases = [{ text: 'Israel', namesakes: 'eu-states' }])));
     expect(problems).toEqual([
       expect.stringMatching(/^entities\/countries\.json: "israel", field aliases\.0\.namesakes: no set "eu-states" in namesakes\.json/),
     ]);
   });
 
   it('with a duplicate id names it', () => {
-    const problems = problemsOf(withEntity('india', (e) => (e.id = 'israel')));
+    const problems = problemsOf(withEntry('india', (e) => (e.id = 'israel')));
     expect(problems).toContainEqual(expect.stringMatching(/^entities\/countries\.json: "israel", field id: used by 2 entries/));
   });
 
