@@ -88,17 +88,14 @@ export class PageSession {
   async start(): Promise<void> {
     if (this.options.signal?.aborted) return;
     const context = this.context;
-    // Asked first: the frame comes while the scope is being found.
-    let laidOut = false;
-    const layout = this.options.laidOut?.().then(() => {
-      laidOut = true;
-    });
+    // Asked first: the frame comes while the scope is being found. Once both are there, the names in view are
+    // painted, ahead of the pass's first slice (this callback is queued before it).
+    const layout = this.options.laidOut?.();
     const scope = await this.options.scheduler.run(this.options.scope(), { maxStepUnits: SCOPE_STEP_UNITS });
     if (!scope || context !== this.context) return;
     this.scope = scope;
     this.watch.start(document.body);
-    if (laidOut) this.paintInView();
-    else void layout?.then(() => this.paintInView());
+    void layout?.then(() => this.paintInView());
     await this.pass();
   }
 
