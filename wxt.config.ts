@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { glossKnowledge } from './knowledge/vite-plugin';
+import { PACKAGED } from './knowledge/packaged';
+import { glossKnowledge, packagedKnowledge } from './knowledge/vite-plugin';
 
 const GECKO_ID = 'gloss@gloss-reader.org';
 // The scale benchmark (bench/scale.ts) builds other knowledge into an output folder of its own.
@@ -30,6 +31,14 @@ export default defineConfig({
     excludeSources: ['knowledge/drafts/**'],
   },
   vite: () => ({ plugins: [preact(), glossKnowledge(GLOSS_KNOWLEDGE_DIR)] }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...packagedKnowledge(GLOSS_KNOWLEDGE_DIR));
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(...Object.values(PACKAGED));
+    },
+  },
   manifest: ({ browser, mode }) => ({
     name: 'Gloss',
     description: 'Context for the names in the news: marks the people, groups and places Gloss knows and shows what its sources say about them.',

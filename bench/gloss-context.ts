@@ -14,6 +14,8 @@ export interface GlossContext {
   helper: Page;
   origin: string;
   diagnostics(): Promise<Diagnostics | null>;
+  /** Stops the extension's service worker, as the browser does after it has been idle: the next question wakes it. */
+  stopBackground(): Promise<void>;
 }
 
 export async function launchGlossContext(extension: string): Promise<GlossContext> {
@@ -34,5 +36,11 @@ export async function launchGlossContext(extension: string): Promise<GlossContex
       const [other] = (await tabs.query({})).filter((tab: { id: number }) => tab.id !== self.id);
       return tabs.sendMessage(other.id, { type: 'gloss:diagnostics' }).catch(() => null);
     }) as Promise<Diagnostics | null>;
-  return { context, helper, origin, diagnostics };
+  const stopBackground = async () => {
+    const cdp = await context.newCDPSession(helper);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  };
+  return { context, helper, origin, diagnostics, stopBackground };
 }

@@ -2,7 +2,9 @@
  * The scale benchmark's browser side, on one build of the extension in headless Chromium: its start-up on a page
  * that names nothing (from a trace: the main-thread time of the tasks that ran its script, compiling and
  * evaluating it included; and the extension's own clock from its first statement to its first pass done), and
- * the time from the pointer coming to rest on a mark to its card's dialog painted, less the dwell itself.
+ * the time from the pointer coming to rest on a mark to its card's dialog painted, less the dwell itself. Each
+ * also with the service worker stopped first, as the browser stops it when idle: the page's question for the
+ * knowledge, or the card's, then waits for it to start and read the packaged knowledge.
  */
 import { DWELL_MS } from '../entrypoints/content/card-controller';
 import { launchChromium, until } from './chromium-cost';
@@ -28,6 +30,32 @@ export async function measureStartUp(extension: string, url: string, reps: numbe
     }
   } finally {
     await session.close();
+  }
+  return runs;
+}
+
+/** Script → first pass, each load after the service worker was stopped. */
+export async function measureWoken(extension: string, url: string, reps: number): Promise<number[]> {
+  const { context, diagnostics, stopBackground } = await launchGlossContext(extension);
+  const runs: number[] = [];
+  try {
+    for (let rep = 0; rep < reps; rep++) {
+      await stopBackground();
+      const page = await context.newPage();
+      await page.goto(url);
+      const done = await until(
+        async () => {
+          const known = await diagnostics();
+          return known?.firstPassDone != null ? known : null;
+        },
+        'the first pass',
+        50,
+      );
+      runs.push(done.firstPassDone! - done.scriptStart);
+      await page.close();
+    }
+  } finally {
+    await context.close();
   }
   return runs;
 }
@@ -73,9 +101,12 @@ const WATCH_CARD = `(() => {
   check();
 })()`;
 
-/** Pointer at rest on the page's first mark → that mark's card painted, less the dwell, on fresh loads of `url`. */
-export async function measureDwell(extension: string, url: string, reps: number): Promise<number[]> {
-  const { context, diagnostics } = await launchGlossContext(extension);
+/**
+ * Pointer at rest on the page's first mark → that mark's card painted, less the dwell, on fresh loads of `url`;
+ * with `woken`, the service worker is stopped before the pointer moves.
+ */
+export async function measureDwell(extension: string, url: string, reps: number, woken = false): Promise<number[]> {
+  const { context, diagnostics, stopBackground } = await launchGlossContext(extension);
   const runs: number[] = [];
   try {
     for (let rep = 0; rep < reps; rep++) {
@@ -85,6 +116,7 @@ export async function measureDwell(extension: string, url: string, reps: number)
       const point = await page.evaluate(FIRST_MARK);
       if (!point) throw new Error(`no mark on ${url}`);
       await page.evaluate(WATCH_CARD);
+      if (woken) await stopBackground();
       // A background tab gets no animation frames, which the hit-test waits for.
       await page.bringToFront();
       await page.mouse.move(point.x, point.y, { steps: 2 });

@@ -16,7 +16,8 @@ import { loadKnowledge, validateKnowledge } from '../knowledge/load';
 import { createContext, packedMatcher } from '../core/match';
 import { generatePage, PAGES } from './pages';
 import { stat, type Stat } from './report';
-import { measureDwell, measureStartUp } from './scale-browser';
+import { measureDwell, measureStartUp, measureWoken } from './scale-browser';
+import { PACKAGED } from '../knowledge/packaged';
 import { startBenchServer } from './serve';
 import { syntheticKnowledge, writeKnowledge } from './synthetic-knowledge';
 
@@ -29,7 +30,12 @@ export interface ScaleRow {
   /** Compiled surface forms, titled forms included. */
   aliases: number;
   contentKB: { raw: number; gzip: number };
-  startUp: { traceMs: Stat; readyMs: Stat };
+  /** The packed knowledge the background answers each page with. */
+  pageKB: { raw: number; gzip: number };
+  /** The background's script, which the browser evaluates each time it wakes it. */
+  backgroundKB: { raw: number; gzip: number };
+  /** `wokenMs`: script → first pass with the service worker stopped first. */
+  startUp: { traceMs: Stat; readyMs: Stat; wokenMs: Stat };
   /**
    * In Node, as the content script does: opening the packed page share and making its matcher, and matching every
    * paragraph of the 100 KB page with one page context, the buckets it reaches decoded on the way.
@@ -38,8 +44,15 @@ export interface ScaleRow {
   matchMs: Stat;
   marks: number;
   cardMs: Stat;
+  /** The same with the service worker stopped before the pointer moves. */
+  cardWokenMs: Stat;
   compileMs: Stat;
 }
+
+const sizeOf = (file: string) => {
+  const bytes = readFileSync(file);
+  return { raw: bytes.length / 1024, gzip: gzipSync(bytes, { level: 9 }).length / 1024 };
+};
 
 /** The paragraphs of a generated page as the text walker reads them: tags dropped, entities decoded. */
 const paragraphs = (html: string) =>
@@ -87,22 +100,26 @@ export async function measureScale(sizes: number[], reps: number, log: (line: st
     log(`${count} entities: building into ${out}`);
     execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, GLOSS_KNOWLEDGE_DIR: dir, GLOSS_OUT_DIR: out } });
     const extension = join(out, 'chrome-mv3');
-    const content = readFileSync(join(extension, 'content-scripts/content.js'));
     const forms = bundle.entities.flatMap((entity) => entity.aliases);
     const html = new Map([NO_MENTION, ARTICLE, CARD_PAGE].map((spec) => [spec.name, generatePage(spec, forms)]));
     const server = await startBenchServer(html, null);
     try {
       log(`${count} entities: start-up`);
       const startUp = await measureStartUp(extension, server.url(NO_MENTION.name, { probe: true }), reps);
+      const woken = await measureWoken(extension, server.url(NO_MENTION.name), reps);
       log(`${count} entities: dwell → card`);
       const card = await measureDwell(extension, server.url(CARD_PAGE.name), reps);
+      const cardWoken = await measureDwell(extension, server.url(CARD_PAGE.name), reps, true);
       rows.push({
         entities: count,
         aliases: bundle.index.aliases.length,
-        contentKB: { raw: content.length / 1024, gzip: gzipSync(content, { level: 9 }).length / 1024 },
-        startUp: { traceMs: stat(startUp.traceMs), readyMs: stat(startUp.readyMs) },
+        contentKB: sizeOf(join(extension, 'content-scripts/content.js')),
+        pageKB: sizeOf(join(extension, PACKAGED.page.slice(1))),
+        backgroundKB: sizeOf(join(extension, 'background.js')),
+        startUp: { traceMs: stat(startUp.traceMs), readyMs: stat(startUp.readyMs), wokenMs: stat(woken) },
         ...matchRuns(packPage(pageKnowledge(bundle)), paragraphs(html.get(ARTICLE.name)!), reps),
         cardMs: stat(card),
+        cardWokenMs: stat(cardWoken),
         compileMs: stat(compile),
       });
     } finally {
@@ -119,16 +136,17 @@ export function scaleMarkdown(rows: ScaleRow[]): string {
   const last = rows.at(-1)!;
   const growth = (pick: (row: ScaleRow) => Stat) => (pick(last).median / pick(first).median).toFixed(2);
   return [
-    '| Entities (compiled forms) | Content script, raw / gzip (KB) | Start-up, trace (ms) | Start-up, script → first pass (ms) | Matcher built (ms) | Match, 100 KB page (ms) | Dwell → card, past the dwell (ms) | compileIndex (ms) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Entities (compiled forms) | Content script, raw / gzip (KB) | Background script / page knowledge, gzip (KB) | Start-up, trace (ms) | Start-up, script → first pass (ms): background awake / woken | Matcher built (ms) | Match, 100 KB page (ms) | Dwell → card, past the dwell (ms): awake / woken | compileIndex (ms) |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (row) =>
         `| ${row.entities.toLocaleString('en')} (${row.aliases.toLocaleString('en')}) | ${row.contentKB.raw.toFixed(1)} / ${row.contentKB.gzip.toFixed(1)} | ` +
-        `${ms(row.startUp.traceMs)} | ${ms(row.startUp.readyMs)} | ${ms(row.matcherMs)} | ${ms(row.matchMs)} (${row.marks} marks) | ${ms(row.cardMs)} | ${ms(row.compileMs)} |`,
+        `${row.backgroundKB.gzip.toFixed(1)} / ${row.pageKB.gzip.toFixed(1)} | ${ms(row.startUp.traceMs)} | ${ms(row.startUp.readyMs)} / ${ms(row.startUp.wokenMs)} | ` +
+        `${ms(row.matcherMs)} | ${ms(row.matchMs)} (${row.marks} marks) | ${ms(row.cardMs)} / ${ms(row.cardWokenMs)} | ${ms(row.compileMs)} |`,
     ),
     '',
     `From ${first.entities} to ${last.entities.toLocaleString('en')} entities: start-up ×${growth((r) => r.startUp.traceMs)} (trace), ` +
-      `×${growth((r) => r.startUp.readyMs)} (script → first pass); match ×${growth((r) => r.matchMs)}. ` +
+      `×${growth((r) => r.startUp.readyMs)} (script → first pass), ×${growth((r) => r.startUp.wokenMs)} (background woken); match ×${growth((r) => r.matchMs)}. ` +
       `Medians of ${first.startUp.traceMs.n} runs.`,
   ].join('\n');
 }

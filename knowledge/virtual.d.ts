@@ -3,16 +3,6 @@ declare module 'virtual:gloss-knowledge' {
   export default bundle;
 }
 
-declare module 'virtual:gloss-knowledge/page' {
-  const bundle: import('./bundle').PackedPage;
-  export default bundle;
-}
-
-declare module 'virtual:gloss-knowledge/cards' {
-  const bundle: import('./bundle').CardKnowledge;
-  export default bundle;
-}
-
 declare module 'virtual:gloss-knowledge/popup' {
   const bundle: import('./bundle').PopupKnowledge;
   export default bundle;

@@ -3,7 +3,7 @@
  * tab's content script. Messages are named by what they ask of the page.
  */
 import { browser } from '#imports';
-import type { CardKnowledge } from '@/knowledge/bundle';
+import type { CardKnowledge, PackedPage } from '@/knowledge/bundle';
 import type { Scope } from '@/core/settings';
 
 export interface PageSummary {
@@ -81,6 +81,31 @@ export async function askCard(entity: string): Promise<CardKnowledge | null> {
   try {
     const answer = (await browser.runtime.sendMessage({ type: 'gloss:card', entity } satisfies CardQuestion)) as CardKnowledge | null;
     return answer ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Asked of the background by a content script as it starts: the packed knowledge it finds names with. The script
+ * itself carries none, so that what every page parses does not grow with the knowledge.
+ */
+export interface KnowledgeQuestion {
+  type: 'gloss:knowledge';
+}
+
+export function isKnowledgeQuestion(message: unknown): message is KnowledgeQuestion {
+  return (message as { type?: unknown } | null)?.type === 'gloss:knowledge';
+}
+
+const isPackedPage = (answer: unknown): answer is PackedPage =>
+  typeof answer === 'object' && answer !== null && 'index' in answer && Array.isArray((answer as { profiles?: unknown }).profiles);
+
+/** The page's knowledge, or null when the background doesn't answer (the extension was updated or removed). */
+export async function askKnowledge(): Promise<PackedPage | null> {
+  try {
+    const answer: unknown = await browser.runtime.sendMessage({ type: 'gloss:knowledge' } satisfies KnowledgeQuestion);
+    return isPackedPage(answer) ? answer : null;
   } catch {
     return null;
   }

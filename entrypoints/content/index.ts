@@ -1,16 +1,16 @@
 /**
- * The content script: wiring only. Knowledge (compiled at build time) →
- * extract → match → paint, then hover and keyboard → card (`gloss-page.ts`);
- * settings and messages from the popup and the keyboard command apply live.
+ * The content script: wiring only. Knowledge (compiled at build time, held by
+ * the background and asked for as the script starts) → extract → match →
+ * paint, then hover and keyboard → card (`gloss-page.ts`); settings and
+ * messages from the popup and the keyboard command apply live.
  */
 // Taken at the entry module's first statement (after its imports are evaluated), for the benchmark.
 const scriptStart = performance.now();
 import './highlights.css';
-import knowledge from 'virtual:gloss-knowledge/page';
 import { browser, defineContentScript } from '#imports';
 import { packedMatcher } from '@/core/match';
 import { openPage } from '@/knowledge/bundle';
-import { isToPage, type PageCall, type PageHandlers, type ToPage } from '@/utils/messaging';
+import { askKnowledge, isToPage, type PageCall, type PageHandlers, type ToPage } from '@/utils/messaging';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { GlossPage } from './gloss-page';
 
@@ -36,11 +36,13 @@ export default defineContentScript({
       return;
     }
     const top = window === window.top;
+    const [knowledge, settings] = await Promise.all([askKnowledge(), loadSettings()]);
+    if (!knowledge || ctx.signal.aborted) return;
     const known = openPage(knowledge);
     const page = new GlossPage({
       entities: known.entities,
       matcher: packedMatcher(known.index),
-      settings: await loadSettings(),
+      settings,
       // Corrections belong to the site the reader sees in the address bar, which the popup lists them under: a
       // frame's own host would hide them from the popup. A cross-origin frame can't read it, so it offers no "Not …".
       site: topSite(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCardQuestion, isShortcutQuestion, isToPage } from '@/utils/messaging';
+import { isCardQuestion, isKnowledgeQuestion, isShortcutQuestion, isToPage } from '@/utils/messaging';
 
 describe('the messages a content script takes', () => {
   it.each([
@@ -9,6 +9,7 @@ describe('the messages a content script takes', () => {
     [{ type: 'gloss:diagnostics' }, true],
     [{ type: 'gloss:card', entity: 'iran' }, false],
     [{ type: 'gloss:shortcut' }, false],
+    [{ type: 'gloss:knowledge' }, false],
     [{ type: 'toString' }, false],
     [{ type: 'constructor' }, false],
     [{}, false],
@@ -23,5 +24,7 @@ describe('the messages a content script takes', () => {
     expect(isCardQuestion({ type: 'gloss:card' })).toBe(false);
     expect(isShortcutQuestion({ type: 'gloss:shortcut' })).toBe(true);
     expect(isShortcutQuestion({ type: 'gloss:summary' })).toBe(false);
+    expect(isKnowledgeQuestion({ type: 'gloss:knowledge' })).toBe(true);
+    expect(isKnowledgeQuestion({ type: 'gloss:card', entity: 'iran' })).toBe(false);
   });
 });
