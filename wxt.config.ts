@@ -31,6 +31,8 @@ export default defineConfig({
     excludeSources: ['knowledge/drafts/**'],
   },
   vite: () => ({ plugins: [preact(), glossKnowledge(GLOSS_KNOWLEDGE_DIR)] }),
+  // The knowledge ships as data files of the package, which the background reads (`knowledge/vite-plugin.ts`).
+  // They are written with the public files: `wxt dev` writes them as it starts, so a knowledge edit needs a restart.
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push(...packagedKnowledge(GLOSS_KNOWLEDGE_DIR));

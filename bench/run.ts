@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --reps N] [--smoke] [--readme] [--out FILE] [--sections LIST] [--pages LIST]
  *                  [--real-pages N] [--real-reps N] [--firefox-reps N] [--no-build] [--popup] [--extension DIR]
- *                  [--scale [--sizes LIST]]
+ *                  [--scale [--sizes LIST] [--readme]]
  * Measures Gloss on generated pages (and a sample of saved real ones) in one run, in sections:
  *   in-page  in one headless Chromium: the floor, Gloss's own modules and mark.js (bench/in-page.ts), then the
  *            real extension's start-up, live updates and popup (bench/extension.ts);
@@ -13,7 +13,8 @@
  * Writes bench/results.json and prints Markdown tables (--readme puts them in the README).
  * `--popup` measures only the popup and prints its runs, writing nothing;
  * `--extension DIR` measures another build (with `--no-build`, to compare two).
- * `--scale` measures only how the page's cost grows with the knowledge (bench/scale.ts), writing bench/scale.json.
+ * `--scale` measures only how the page's cost grows with the knowledge (bench/scale.ts), writing bench/scale.json
+ * (and, with --readme, its table into the README's scale section).
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,8 +59,21 @@ const { values } = parseArgs({
 });
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const log = (line: string) => console.error(line);
+/** Puts `table` between the README's `<!-- name:start -->` and `<!-- name:end -->`. */
+function writeReadmeSection(name: string, table: string): void {
+  const file = resolve(ROOT, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const section = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
+  if (!section.test(readme)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> section`);
+  writeFileSync(
+    file,
+    readme.replace(section, (_all, start: string, end: string) => `${start}\n${table}\n${end}`),
+  );
+}
+
 if (values.scale) {
-  await runScale(values.sizes.split(',').map(Number), Number(values.reps), log);
+  const table = await runScale(values.sizes.split(',').map(Number), Number(values.reps), log);
+  if (values.readme) writeReadmeSection('scale', table);
   process.exit(0);
 }
 const sections = new Set(values.popup ? ['in-page'] : values.sections.split(','));
@@ -190,10 +204,4 @@ server.close();
 writeFileSync(resolve(ROOT, values.out), `${JSON.stringify({ ...(report ?? {}), ...(cost ? { cost } : {}) }, null, 2)}\n`);
 const table = [...(report ? [markdown(report)] : []), ...(cost ? [costMarkdown(cost, chromiumVersion)] : [])].join('\n\n');
 console.log(table);
-if (values.readme) {
-  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-  if (!/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/.test(readme))
-    throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> section');
-  const updated = readme.replace(/(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/, `$1\n${table}\n$2`);
-  writeFileSync(resolve(ROOT, 'README.md'), updated);
-}
+if (values.readme) writeReadmeSection('bench', table);

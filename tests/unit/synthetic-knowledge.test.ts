@@ -35,4 +35,11 @@ describe('synthetic knowledge for the scale benchmark', () => {
     expect(count(synthetic, 'quotes')).toBe(rounds * count(real, 'quotes'));
     expect(count(synthetic, 'related')).toBe(rounds * count(real, 'related'));
   });
+
+  // The benchmark matches one page, naming the first entities, against every size.
+  it('begins with the same entities, under the same names, whatever its size', () => {
+    const first = validateKnowledge(syntheticKnowledge(real, real.entities.length)).entities;
+    const names = (entities: Knowledge['entities']) => entities.map((entity) => [entity.id, entity.aliases.map((alias) => alias.text)]);
+    expect(names(synthetic.entities.slice(0, first.length))).toEqual(names(first));
+  });
 });
