@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { claimsOf, EntitySchema, NamesakeSetSchema, OtherNameSchema, SourceSchema, TopicSchema, type Entity, type Knowledge } from './schema';
 import { aliasClaims } from './alias-claims';
-import { otherNameProblem } from './other-names';
+import { otherNameChecker } from './other-names';
 import { cutAlias, compileIndex } from './compile';
 import type { CompiledAlias } from '../core/types';
 
@@ -138,8 +138,9 @@ function checkReferences(knowledge: Knowledge, fileOf: Map<string, string>, prob
     problems.push(`${(error as Error).message}`);
     return;
   }
+  const otherNameProblem = otherNameChecker(aliases);
   for (const { text } of knowledge.otherNames) {
-    const problem = otherNameProblem(text, aliases);
+    const problem = otherNameProblem(text);
     if (problem) problems.push(`other-names.json: "${text}" ${problem}`);
   }
   for (const claim of aliasClaims(knowledge.entities)) {

@@ -17,13 +17,26 @@ function fitsAt(alias: CompiledAlias, keys: string[], gaps: string[], written: s
   });
 }
 
-/** Why the other name `text` is no use, or null; expects a text `cutAlias` accepts. */
-export function otherNameProblem(text: string, aliases: readonly CompiledAlias[]): string | null {
-  const { keys, gaps } = compileWords(text);
-  const written = cutAlias(text).words;
-  const inside = aliases.filter((alias) => keys.some((_, at) => fitsAt(alias, keys, gaps, written, at)));
-  if (inside.length === 0) return 'contains no surface form of the knowledge, so it would change nothing';
-  const same = inside.find((alias) => alias.keys.length === keys.length);
-  if (same) return `is itself a surface form of "${same.entity}", which it would hide`;
-  return null;
+/**
+ * What tells, for each other name, why it is no use, or null; it expects a text `cutAlias` accepts. The aliases are
+ * looked up by first word, so checking every other name against thousands of entities stays linear.
+ */
+export function otherNameChecker(aliases: readonly CompiledAlias[]): (text: string) => string | null {
+  const byFirstKey = new Map<string, CompiledAlias[]>();
+  for (const alias of aliases) {
+    const list = byFirstKey.get(alias.keys[0]!);
+    if (list) list.push(alias);
+    else byFirstKey.set(alias.keys[0]!, [alias]);
+  }
+  return (text) => {
+    const { keys, gaps } = compileWords(text);
+    const written = cutAlias(text).words;
+    const inside = keys.flatMap((key, at) => (byFirstKey.get(key) ?? []).filter((alias) => fitsAt(alias, keys, gaps, written, at)));
+    if (inside.length === 0) return 'contains no surface form of the knowledge, so it would change nothing';
+    const same = inside.find((alias) => alias.keys.length === keys.length);
+    if (same) return `is itself a surface form of "${same.entity}", which it would hide`;
+    return null;
+  };
 }
+
+export const otherNameProblem = (text: string, aliases: readonly CompiledAlias[]): string | null => otherNameChecker(aliases)(text);
