@@ -4,7 +4,9 @@ import { buildBundle } from '@/knowledge/bundle';
 import { loadKnowledge } from '@/knowledge/load';
 import { CORPUS_DIR, HELDOUT_2_DIR, HELDOUT_DIR, readCorpus, type GoldMention } from '../support/corpus';
 
-const matcher = createMatcher(buildBundle(loadKnowledge()).index);
+const knowledge = loadKnowledge();
+const matcher = createMatcher(buildBundle(knowledge).index);
+const knownIds = new Set(knowledge.entities.map((entity) => entity.id));
 const key = (m: Pick<GoldMention, 'entity' | 'start' | 'end'>) => `${m.entity}@${m.start}-${m.end}`;
 const where = (m: { entity: string; text: string; start: number }) => `${m.entity}: ${JSON.stringify(m.text)} at ${m.start}`;
 
@@ -32,6 +34,13 @@ describe.each([
   it('has pages, traps among them, to measure on', () => {
     expect(pages.length).toBeGreaterThanOrEqual(10);
     expect(pages.reduce((n, p) => n + p.gold.length, 0)).toBeGreaterThanOrEqual(200);
+  });
+
+  // A gold mark with an id the knowledge lacks (a typo, a renamed entity) would count as a miss that no change to the
+  // matcher could fix.
+  it('marks only entities the knowledge has', () => {
+    const unknown = pages.flatMap((p) => p.gold.filter((m) => !knownIds.has(m.entity)).map((m) => `${p.file}: ${where(m)}`));
+    expect(unknown).toEqual([]);
   });
 
   it('is matched with precision ≥ 0.97 and recall ≥ 0.95 (exact spans)', () => {
