@@ -100,7 +100,10 @@ function longestQuoteFree(words: string[], fromEnd: boolean): number {
 
 /**
  * The shortest start and end terms that make a good passage for `paragraph`: at least MIN_WORDS words where the
- * paragraph allows, none holding a quote mark unless its one word does.
+ * paragraph allows, none holding a quote mark unless its one word does. A paragraph that opens with such a word
+ * ("Marrow's plan …") has its start from the first word after it: the link then opens at the paragraph's second
+ * word, where a term holding the apostrophe might not match the page's at all, or match where an earlier line opens
+ * alike.
  */
 export function findPassage(article: Article, paragraph: number): Passage {
   const words = wordsOf(article.paragraphs[paragraph - 1] ?? '');
@@ -110,12 +113,15 @@ export function findPassage(article: Article, paragraph: number): Passage {
     const whole = tryPassage({ paragraph, start: words.join(' ') });
     if (whole) return whole;
   }
-  const startMax = longestQuoteFree(words, false);
+  let first = 0;
+  while (first < words.length - 1 && QUOTE.test(words[first]!)) first++;
+  const opening = words.slice(first);
+  const startMax = longestQuoteFree(opening, false);
   for (let k = Math.min(MIN_WORDS, startMax); k <= startMax; k++) {
-    const start = term(words, k);
+    const start = term(opening, k);
     if (passageProblem(article, { paragraph, start }) !== null) continue;
-    if (k === words.length) return { paragraph, start };
-    const endMax = Math.min(longestQuoteFree(words, true), words.length - k);
+    if (k === opening.length) return { paragraph, start };
+    const endMax = Math.min(longestQuoteFree(words, true), opening.length - k);
     for (let j = Math.min(MIN_WORDS, endMax); j <= endMax; j++) {
       const found = tryPassage({ paragraph, start, end: term(words, j, true) });
       if (found) return found;

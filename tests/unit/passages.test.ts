@@ -10,6 +10,8 @@ const ARTICLE = readArticle(
     'The minister said on Tuesday that nothing had changed, officials told reporters.',
     '"We are ready," the envoy said. The minister\'s aides did not comment, she added.',
     'Officials told reporters.',
+    "Marrow's office said on Monday that the plan would wait.",
+    "Marrow's plan drew protests outside parliament on Friday, police said.",
   ].join('\n'),
 );
 
@@ -22,6 +24,11 @@ describe('findPassage', () => {
     [3, { start: 'The minister said on Tuesday', end: 'changed, officials told reporters' }],
     // Quote marks are left out (pages write them straight or curly), even if that makes a term shorter.
     [4, { start: 'We are ready', end: 'not comment, she added' }],
+    // A possessive opening the paragraph is left out of the start, which then begins at the next word: a term
+    // holding the apostrophe might not match a page that writes it curly.
+    [6, { start: 'office said on Monday', end: 'the plan would wait' }],
+    // "Marrow's" also opens paragraph 6, which would own it: the first word after it starts paragraph 7's.
+    [7, { start: 'plan drew protests outside', end: 'on Friday, police said' }],
   ])('paragraph %i → %o', (paragraph, expected) => {
     expect(findPassage(ARTICLE, paragraph)).toEqual({ paragraph, ...expected });
   });
