@@ -67,7 +67,7 @@ export function markdown(results: Results): string {
         `| ${p.page} | ${f(p.phases.walk.median)} | ${f(p.phases.match.median)} | ${f(p.phases.record.median)} | ${f(p.phases.paint.median)} | ${f(p.gloss.warm.median)} | ${f(p.floor.warm.median)} |`,
     ),
     '',
-    `Content script: ${f(results.bundle.rawKB)} KB, ${f(results.bundle.gzipKB)} KB gzipped (knowledge included). ` +
+    `Content script: ${f(results.bundle.rawKB)} KB, ${f(results.bundle.gzipKB)} KB gzipped (no knowledge: it asks the background for it). ` +
       `${results.dynamic.paragraphs} paragraphs appended to ${results.dynamic.page}: marked ${spread(results.dynamic.ms)} ms after insertion. ` +
       `Popup shows the page summary ${spread(results.popup.readyMs)} ms after navigation starts; its code starts at ${spread(results.popup.startMs)} ms.`,
   );
