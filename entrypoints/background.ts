@@ -17,7 +17,13 @@ import { isCardQuestion, isKnowledgeQuestion, isShortcutQuestion, sendToTab } fr
 function packaged<T>(path: (typeof PACKAGED)[keyof typeof PACKAGED]): () => Promise<T> {
   let read: Promise<T> | null = null;
   return () => {
-    read ??= fetch(browser.runtime.getURL(path)).then((response) => response.json() as Promise<T>);
+    read ??= fetch(browser.runtime.getURL(path))
+      .then((response) => response.json() as Promise<T>)
+      .catch((error: unknown) => {
+        // Asked again by the next page rather than failing every page while the background lives.
+        read = null;
+        throw error;
+      });
     return read;
   };
 }

@@ -37,7 +37,12 @@ export default defineContentScript({
     }
     const top = window === window.top;
     const [knowledge, settings] = await Promise.all([askKnowledge(), loadSettings()]);
-    if (!knowledge || ctx.signal.aborted) return;
+    if (ctx.signal.aborted) return;
+    if (!knowledge) {
+      // The extension was updated or removed since this page loaded, or its background could not read the knowledge.
+      console.info('Gloss: the extension gave this page no knowledge, so Gloss marks nothing here until it is reloaded.');
+      return;
+    }
     const known = openPage(knowledge);
     const page = new GlossPage({
       entities: known.entities,
