@@ -2,36 +2,15 @@
  * Cards on real pages, in both browsers: opened by hover, by keyboard focus on a link that holds a mark and by the
  * keyboard command; a related entity's card from a card; closed when the pointer or focus leaves, or on Escape.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type GlossBrowser, type GlossPage, launch } from './driver';
-import { openMarkedArticle, sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
-import { startServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './driver';
+import { useGlossSuite } from './gloss-suite';
 
 describe.each(BROWSERS)('cards in %s', (browserName) => {
-  let browser: GlossBrowser;
-  let server: TestServer;
-  /** An extension page, to send what the background and popup send and to write settings. */
-  let extension: GlossPage;
-
-  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
-  const sendToPage = (page: GlossPage, message: unknown) => sendToTab(extension, page, message);
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch(browserName);
-    const blank = await browser.open(server.url('feed.html'));
-    extension = await browser.openPopup(blank);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const openArticle = () => openMarkedArticle(browser, server, extension);
+  const suite = useGlossSuite(browserName, { startPage: 'feed.html' });
 
   it('opens a card named after the entity on hover, with its role and a quote, and closes it when the pointer leaves', async () => {
-    const page = await openArticle();
+    const page = await suite.openMarkedArticle();
     await page.hoverText('Fatemeh Aman');
     await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
     const card = await page.dialog();
@@ -51,7 +30,7 @@ describe.each(BROWSERS)('cards in %s', (browserName) => {
   });
 
   it('opens the card of a mark inside a link when the link gets keyboard focus', async () => {
-    const page = await openArticle();
+    const page = await suite.openMarkedArticle();
     await page.evaluate(() => document.querySelector<HTMLElement>('nav a[href="/about"]')!.focus());
     await page.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Masoud Pezeshkian');
@@ -74,8 +53,8 @@ describe.each(BROWSERS)('cards in %s', (browserName) => {
   });
 
   it('moves nothing on the page when it adds its card host and live region, on a grid body with rules for its last child', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('grid-body.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('grid-body.html');
     await page.waitFor(
       () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=status]')?.textContent !== '',
       'the announcement',
@@ -92,7 +71,7 @@ describe.each(BROWSERS)('cards in %s', (browserName) => {
   });
 
   it('opens the related entity from the card, and closes on Escape', async () => {
-    const page = await openArticle();
+    const page = await suite.openMarkedArticle();
     await page.hoverText('Balochistan Liberation Army');
     await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
     await page.click('Jaish al-Adl');
@@ -107,17 +86,17 @@ describe.each(BROWSERS)('cards in %s', (browserName) => {
   });
 
   it('walks the marks with the keyboard command, moving focus into the card, and Escape returns focus', async () => {
-    const page = await openArticle();
+    const page = await suite.openMarkedArticle();
     await page.evaluate(() => document.querySelector<HTMLElement>('nav a')!.focus());
-    await sendToPage(page, { type: 'gloss:step', direction: 1 });
+    await suite.sendToPage(page, { type: 'gloss:step', direction: 1 });
     await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.activeElement?.getAttribute('role') === 'dialog', 'focus in the card');
     expect((await page.dialog())?.name).toBe('Iran');
-    await sendToPage(page, { type: 'gloss:step', direction: 1 });
+    await suite.sendToPage(page, { type: 'gloss:step', direction: 1 });
     await page.waitFor(
       () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Pakistan',
       'the next card',
     );
-    await sendToPage(page, { type: 'gloss:step', direction: -1 });
+    await suite.sendToPage(page, { type: 'gloss:step', direction: -1 });
     await page.waitFor(
       () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent === 'Iran',
       'the previous card',

@@ -4,10 +4,9 @@
  * slices on a huge page, and as the reader's switches change; and the page's DOM left as it was.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
-import { openMarkedArticle, sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
-import { startServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type GlossPage } from './driver';
+import { useGlossSuite } from './gloss-suite';
 
 const KIND_HIGHLIGHTS = ['gloss-person', 'gloss-group', 'gloss-country', 'gloss-place', 'gloss-event'];
 const expected: Record<string, string[]> = JSON.parse(readFileSync(new URL('../fixtures/pages/article.expected.json', import.meta.url), 'utf8'));
@@ -54,61 +53,44 @@ async function marksOf(page: GlossPage): Promise<Record<string, string[]>> {
   return out;
 }
 
+/** The pages this file serves from memory. */
+const marksRoutes = () => ({
+  '/app.html': appPage,
+  '/huge.html': hugePage(),
+  '/listening.html': LISTENING_PAGE,
+  '/part-hidden.html': PART_HIDDEN_PAGE,
+});
+
 const total = async (page: GlossPage) => Object.values(await marksOf(page)).reduce((n, list) => n + list.length, 0);
 
 describe.each(BROWSERS)('marks in %s', (browserName) => {
-  let browser: GlossBrowser;
-  let server: TestServer;
-  /** An extension page, to send what the background and popup send and to write settings. */
-  let extension: GlossPage;
-
-  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
-  const sendToPage = (page: GlossPage, message: unknown) => sendToTab(extension, page, message);
-
-  beforeAll(async () => {
-    server = await startServer({
-      '/app.html': appPage,
-      '/huge.html': hugePage(),
-      '/listening.html': LISTENING_PAGE,
-      '/part-hidden.html': PART_HIDDEN_PAGE,
-    });
-    browser = await launch(browserName);
-    const blank = await browser.open(server.url('feed.html'));
-    extension = await browser.openPopup(blank);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const openArticle = () => openMarkedArticle(browser, server, extension);
+  const suite = useGlossSuite(browserName, { routes: marksRoutes, startPage: 'feed.html' });
 
   it('marks every expected name by kind, and nothing in the textarea, code, pre or hidden text', async () => {
-    const page = await openArticle();
+    const page = await suite.openMarkedArticle();
     expect(await marksOf(page)).toEqual(expected);
     await page.close();
   });
 
   it('does not mark a name the reader cannot see whole', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('part-hidden.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('part-hidden.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 1, 'the visible name to be marked');
     expect(await marksOf(page)).toEqual({ 'gloss-place': ['Islamabad'] });
     await page.close();
   });
 
   it('still marks the page when the stored settings are garbage', async () => {
-    await setSettings('}{ not settings');
-    const page = await browser.open(server.url('article.html?garbage'));
+    await suite.setSettings('}{ not settings');
+    const page = await suite.open('article.html?garbage');
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'marks despite corrupt settings');
     expect(await marksOf(page)).toEqual(expected);
     await page.close();
   });
 
   it('marks inside open shadow roots, styles the marks there, follows changes there, and leaves closed roots alone', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('shadow.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('shadow.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 2, 'the open root to be marked');
     expect(await marksOf(page)).toEqual({ 'gloss-person': ['Masoud Pezeshkian', 'Shehbaz Sharif'], 'gloss-place': ['Islamabad'] });
     expect(
@@ -120,15 +102,15 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
     ).toBe(true);
     await page.evaluate(() => (window as any).addToOpenStory('Marco Rubio phoned later.'));
     await page.waitFor(() => CSS.highlights.get('gloss-person')?.size === 3, 'text added inside the root to be marked');
-    await setSettings({ version: 1, enabled: false, sitesOff: [], topicsOff: [], kindsOff: [] });
+    await suite.setSettings({ version: 1, enabled: false, sitesOff: [], topicsOff: [], kindsOff: [] });
     await page.waitFor(() => (window as any).openRoot.adoptedStyleSheets.length === 0, 'the adopted sheet to go when Gloss is switched off');
-    await setSettings(undefined);
+    await suite.setSettings(undefined);
     await page.close();
   });
 
   it('marks a page that broke its own built-ins (MutationObserver, Range, Array, Map, String, RegExp, JSON, CSS) as any other', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('hostile-globals.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('hostile-globals.html');
     // The page restores its built-ins only once it sees Gloss's three marks of people (see the fixture).
     await page.waitFor(() => (window as any).builtinsRestored === true, 'the page to be marked despite its broken built-ins');
     expect(await page.highlightTexts('gloss-person')).toEqual(['Shehbaz Sharif', 'Masoud Pezeshkian', 'Sharif']);
@@ -136,8 +118,8 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
   });
 
   it('never marks text the reader can edit', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('editable.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('editable.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 2, 'the read-only text to be marked');
     expect(await marksOf(page)).toEqual({ 'gloss-place': ['Tehran', 'Washington'] });
     await page.evaluate(() => {
@@ -150,8 +132,8 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
   });
 
   it('sends the page no window message while it marks', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('listening.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('listening.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 2, 'the page to be marked');
     expect(await page.evaluate(() => (window as any).heard)).toEqual([]);
     await page.close();
@@ -160,14 +142,14 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
   it.each(['article.html', 'feed.html', 'spa.html', 'app.html', 'listening.html', 'shadow.html'])(
     'leaves the DOM of %s exactly as it was, apart from its own UI host',
     async (fixture) => {
-      const plain = await browser.open(server.url(`${fixture}?unmarked`));
-      await setSettings({ version: 1, enabled: false, sitesOff: [], topicsOff: [], kindsOff: [] });
+      const plain = await suite.open(`${fixture}?unmarked`);
+      await suite.setSettings({ version: 1, enabled: false, sitesOff: [], topicsOff: [], kindsOff: [] });
       await plain.reload();
       const before = await plain.serialize();
-      await setSettings(undefined);
+      await suite.setSettings(undefined);
       await plain.waitFor(() => [...CSS.highlights.keys()].some((name) => name.startsWith('gloss-')), 'marks after switching on');
       // A card open too: its host is the one element Gloss may add, and the serialisation leaves it out.
-      await sendToPage(plain, { type: 'gloss:step', direction: 1 });
+      await suite.sendToPage(plain, { type: 'gloss:step', direction: 1 });
       await plain.waitFor(() => document.querySelector('gloss-card') !== null, 'the card host');
       expect(await plain.serialize()).toBe(before);
       await plain.close();
@@ -175,15 +157,15 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
   );
 
   it('marks a 1 MB page in several slices, none over its budget of work', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('huge.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('huge.html');
     // The page is found in document order, so a mark in the last paragraph means the whole page was done.
     await page.waitFor(
       () => [...(CSS.highlights.get('gloss-place') ?? [])].some((range) => range.startContainer.parentElement?.id === 'last'),
       'the last paragraph to be marked',
       60_000,
     );
-    const diagnostics = await sendToPage(page, { type: 'gloss:diagnostics' });
+    const diagnostics = await suite.diagnostics(page);
     expect(diagnostics.slices.length).toBeGreaterThan(10);
     for (const slice of diagnostics.slices) expect(slice.units).toBeLessThanOrEqual(diagnostics.budgetUnits);
     expect(diagnostics.slices.reduce((n: number, slice: { units: number }) => n + slice.units, 0)).toBeGreaterThan(1_000_000);
@@ -191,7 +173,7 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
   });
 
   it('marks text a Preact app renders, and the app keeps working through re-renders', async () => {
-    const page = await browser.open(server.url('app.html'));
+    const page = await suite.open('app.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) >= 2, 'the app to be marked');
     expect(await page.highlightTexts('gloss-person')).toEqual(['Ishaq Dar', 'Dar']);
     for (let i = 0; i < 3; i++) await page.click(`Refresh (${i})`);
@@ -205,7 +187,7 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
   });
 
   it('marks stories an infinite feed appends, and drops the marks of stories it removes', async () => {
-    const page = await browser.open(server.url('feed.html'));
+    const page = await suite.open('feed.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-country')?.size ?? 0) > 0, 'the feed to be marked');
     const before = await total(page);
     await page.evaluate(() => (window as any).loadMore(4));
@@ -223,7 +205,7 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
   });
 
   it('marks the new view of a single-page site after pushState navigation', async () => {
-    const page = await browser.open(server.url('spa.html'));
+    const page = await suite.open('spa.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 1, 'the first view to be marked');
     await page.click('The pipeline');
     await page.waitFor(() => (CSS.highlights.get('gloss-event')?.size ?? 0) === 1, 'the second view to be marked');
@@ -235,20 +217,20 @@ describe.each(BROWSERS)('marks in %s', (browserName) => {
   });
 
   it('removes a topic’s marks at once when the topic is switched off, then a kind’s, then the site’s, and brings them back', async () => {
-    const page = await openArticle();
+    const page = await suite.openMarkedArticle();
     // Jaish al-Adl, the BLA and Sistan and Baluchestan belong to "security and militancy" alone.
-    await setSettings({ version: 1, enabled: true, sitesOff: [], kindsOff: [], topicsOff: ['security-militancy'] });
+    await suite.setSettings({ version: 1, enabled: true, sitesOff: [], kindsOff: [], topicsOff: ['security-militancy'] });
     await page.waitFor(() => CSS.highlights.get('gloss-group')?.size === 1, 'the security groups to lose their marks');
     expect(await page.highlightTexts('gloss-group')).toEqual(['Middle East Institute']);
     expect(await page.highlightTexts('gloss-place')).toEqual(expected['gloss-place']!.filter((text) => text !== 'Sistan and Baluchestan'));
-    await setSettings({ version: 1, enabled: true, sitesOff: [], kindsOff: ['place'], topicsOff: [] });
+    await suite.setSettings({ version: 1, enabled: true, sitesOff: [], kindsOff: ['place'], topicsOff: [] });
     await page.waitFor(
       () => CSS.highlights.get('gloss-place')?.size === 0 && CSS.highlights.get('gloss-group')?.size === 4,
       'places off, groups back',
     );
-    await setSettings({ version: 1, enabled: true, sitesOff: ['127.0.0.1'], kindsOff: [], topicsOff: [] });
+    await suite.setSettings({ version: 1, enabled: true, sitesOff: ['127.0.0.1'], kindsOff: [], topicsOff: [] });
     await page.waitFor(() => [...CSS.highlights.keys()].every((name) => !name.startsWith('gloss-')), 'the site switched off to lose every mark');
-    await setSettings(undefined);
+    await suite.setSettings(undefined);
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'marks back when the site is on');
     expect(await marksOf(page)).toEqual(expected);
     await page.close();

@@ -1,6 +1,7 @@
 /**
  * What tests do through an extension page (the harness's helper tab or a popup): write and read the stored
  * settings, send a tab's content script the messages the popup and the background send, and wait for its first pass.
+ * `gloss-suite.ts` binds them to a test file's extension page.
  */
 import type { GlossBrowser, GlossPage } from './driver';
 import type { TestServer } from './server';
@@ -19,10 +20,15 @@ export async function sendToPage(extension: GlossPage, page: GlossPage, message:
   return extension.evaluate((tab, msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(tab, msg), id, message);
 }
 
+/** The content script's own record of its work on the page: its slices, their budget, when its first pass was done. */
+export function diagnostics(extension: GlossPage, page: GlossPage): Promise<any> {
+  return sendToPage(extension, page, { type: 'gloss:diagnostics' });
+}
+
 /** Waits for the page's first pass to be done, whether or not it found anything. */
 export async function waitForFirstPass(extension: GlossPage, page: GlossPage): Promise<void> {
   for (let tries = 0; tries < 600; tries++) {
-    if ((await sendToPage(extension, page, { type: 'gloss:diagnostics' }).catch(() => null))?.firstPassDone != null) return;
+    if ((await diagnostics(extension, page).catch(() => null))?.firstPassDone != null) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the first pass never finished');

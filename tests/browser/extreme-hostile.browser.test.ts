@@ -2,49 +2,30 @@
  * Hostile pages (issue #7, "Never break a page"): closed shadow roots, frames, SVG, design mode, hostile CSS and
  * pages that write themselves; each must leave the page as it was and Gloss either working or cleanly idle.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type GlossBrowser, type GlossPage, launch } from './driver';
-import { sendToPage as sendToTab, setSettings as setStoredSettings, waitForFirstPass } from './extension-calls';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './driver';
 import { extremeRoutes, OFF, WHOLE_PAGE } from './extreme-pages';
-import { startServer, type TestServer } from './server';
+import { useGlossSuite } from './gloss-suite';
 
 describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
-  let browser: GlossBrowser;
-  let server: TestServer;
-  let extension: GlossPage;
-
-  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
-  const sendToPage = (page: GlossPage, message: unknown) => sendToTab(extension, page, message);
-  const firstPass = (page: GlossPage) => waitForFirstPass(extension, page);
-
-  beforeAll(async () => {
-    server = await startServer(extremeRoutes());
-    browser = await launch(browserName);
-    const blank = await browser.open(server.url('article.html'));
-    extension = await browser.openPopup(blank);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useGlossSuite(browserName, { routes: extremeRoutes, startPage: 'article.html' });
 
   /** Opens `path` with Gloss off, then switches it on: the DOM must serialise as it did before Gloss ran. */
   async function expectDomUnchanged(path: string, marked: () => boolean): Promise<void> {
-    const page = await browser.open(server.url(path));
-    await setSettings(OFF);
+    const page = await suite.open(path);
+    await suite.setSettings(OFF);
     await page.reload();
     const before = await page.serialize();
-    await setSettings(undefined);
+    await suite.setSettings(undefined);
     await page.waitFor(marked, `${path} to be marked`, 60_000);
-    await firstPass(page);
+    await suite.waitForFirstPass(page);
     expect(await page.serialize()).toBe(before);
     await page.close();
   }
 
   it('leaves closed shadow roots alone and still marks the page around them', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('shadow.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('shadow.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 1, 'the page to be marked');
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Later: Tehran.' })));
     await page.waitFor(() => CSS.highlights.get('gloss-place')?.size === 2, 'text added later to be marked');
@@ -63,9 +44,9 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   it('marks a same-origin frame and a cross-origin frame, each by its own content script', async () => {
-    await setSettings(undefined);
-    const other = server.origin.replace('127.0.0.1', 'localhost');
-    const page = await browser.open(server.url(`frames.html?other=${encodeURIComponent(other)}`));
+    await suite.setSettings(undefined);
+    const other = suite.server.origin.replace('127.0.0.1', 'localhost');
+    const page = await suite.open(`frames.html?other=${encodeURIComponent(other)}`);
     // A frame reports from its load on, before its content script has marked it: wait for reports with marks.
     await page.waitFor(
       () => ['same', 'cross'].every((name) => (window as any).frameMarks[name]?.['gloss-place']),
@@ -92,10 +73,10 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   it('ignores SVG text, as part of a picture, and marks the page around it', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('svg.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('svg.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 1, 'the page to be marked');
-    await firstPass(page);
+    await suite.waitForFirstPass(page);
     expect(await page.highlightTexts('gloss-country')).toEqual(['Iran', 'Pakistan']);
     expect(await page.highlightTexts('gloss-place')).toEqual(['Islamabad']);
     expect(await page.highlightTexts('gloss-person')).toEqual([]);
@@ -103,13 +84,13 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   it('never marks a page in design mode, before or after typing', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('design-mode.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('design-mode.html');
     expect(await page.evaluate(() => document.designMode)).toBe('on');
-    await firstPass(page);
+    await suite.waitForFirstPass(page);
     await page.evaluate(() => (window as any).type('Typed: Shehbaz Sharif in Tehran.'));
     // A marked page next door shows the extension is live; this one still has nothing.
-    const witness = await browser.open(server.url('editable.html'));
+    const witness = await suite.open('editable.html');
     await witness.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 2, 'the witness page to be marked');
     await witness.close();
     expect(await page.highlights()).toEqual({});
@@ -117,11 +98,11 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   it('keeps its card and marks right on a page whose CSS targets *, custom elements and dialogs with !important', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('hostile-css.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('hostile-css.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 2, 'the page to be marked');
     expect(await page.highlightTexts('gloss-place')).toEqual(['Islamabad']);
-    await sendToPage(page, { type: 'gloss:step', direction: 1 });
+    await suite.sendToPage(page, { type: 'gloss:step', direction: 1 });
     await page.waitFor(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog]') != null, 'the card');
     expect((await page.dialog())?.name).toBe('Masoud Pezeshkian');
     const looks = await page.evaluate(() => {
@@ -159,8 +140,8 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   it('marks a page that writes itself with document.write, and again after it rewrites itself with document.open', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('written.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('written.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) === 2, 'the written page to be marked');
     expect(await page.highlightTexts('gloss-person')).toEqual(['Masoud Pezeshkian']);
     await page.evaluate(() => (window as any).rewrite());
@@ -200,12 +181,12 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   );
 
   it('leaves the DOM of the ticker page exactly as it was, once the ticker stops', async () => {
-    const page = await browser.open(server.url('ticker.html'));
-    await setSettings(OFF);
+    const page = await suite.open('ticker.html');
+    await suite.setSettings(OFF);
     await page.reload();
     await page.evaluate(() => (window as any).stopTicker());
     const before = await page.serialize();
-    await setSettings(WHOLE_PAGE);
+    await suite.setSettings(WHOLE_PAGE);
     await page.waitFor(() => CSS.highlights.get('gloss-place')?.size === 1, 'the stopped ticker to be marked');
     expect(await page.serialize()).toBe(before);
     await page.close();

@@ -3,46 +3,26 @@
  * over 50 ms" is asserted from the scheduler's own record, since tests assert structure, not time: every slice
  * stayed within its budget of work units, and a huge page took more than one slice.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type GlossBrowser, type GlossPage, launch } from './driver';
-import { sendToPage as sendToTab, setSettings as setStoredSettings } from './extension-calls';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type GlossPage } from './driver';
 import { extremeRoutes, WHOLE_PAGE } from './extreme-pages';
-import { startServer, type TestServer } from './server';
+import { useGlossSuite } from './gloss-suite';
 
 describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
-  let browser: GlossBrowser;
-  let server: TestServer;
-  let extension: GlossPage;
+  const suite = useGlossSuite(browserName, { routes: extremeRoutes, startPage: 'article.html' });
 
-  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
-  const sendToPage = (page: GlossPage, message: unknown) => sendToTab(extension, page, message);
-  const diagnostics = (page: GlossPage) => sendToPage(page, { type: 'gloss:diagnostics' });
-
-  /** The scheduler's record: many slices (the page was not done in one task), none over its budget of work. */
   /** The page's whole text went through the scheduler, in several slices, none over its budget of work. */
   async function expectSlicedWithinBudget(page: GlossPage): Promise<void> {
-    const { slices, budgetUnits } = await diagnostics(page);
+    const { slices, budgetUnits } = await suite.diagnostics(page);
     const text = await page.evaluate(() => document.body.textContent!.length);
     expect(slices.length).toBeGreaterThan(3);
     for (const slice of slices) expect(slice.units).toBeLessThanOrEqual(budgetUnits);
     expect(slices.reduce((sum: number, slice: { units: number }) => sum + slice.units, 0)).toBeGreaterThanOrEqual(text);
   }
 
-  beforeAll(async () => {
-    server = await startServer(extremeRoutes());
-    browser = await launch(browserName);
-    const blank = await browser.open(server.url('article.html'));
-    extension = await browser.openPopup(blank);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('marks a page of 200,000 elements in many slices, none over its budget of work', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('elements.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('elements.html');
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(200_000);
     // Found in document order: a mark in the last row means the whole page was done.
     await page.waitFor(
@@ -56,16 +36,16 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
   });
 
   it('marks 10,000 mentions in slices, none over its budget of work, and paints them', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('mentions.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('mentions.html');
     await page.waitFor(() => CSS.highlights.get('gloss-place')?.size === 10_000, 'all 10,000 mentions to be painted', 120_000);
     await expectSlicedWithinBudget(page);
     await page.close();
   });
 
   it('marks a text node of 5 MB in slices, to its last sentence', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('big-node.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('big-node.html');
     expect(await page.evaluate(() => document.getElementById('dump')!.childNodes.length)).toBe(1);
     expect(await page.evaluate(() => (document.getElementById('dump')!.firstChild as Text).length)).toBeGreaterThan(5_000_000);
     await page.waitFor(
@@ -81,8 +61,8 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
   });
 
   it('marks text nested 5,000 elements deep, down to the innermost', async () => {
-    await setSettings(undefined);
-    const page = await browser.open(server.url('deep.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('deep.html');
     expect(
       await page.evaluate(() => {
         let depth = 0;
@@ -109,8 +89,8 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
 
   it('keeps up with a ticker that rewrites its text 1,000 times a second, with bounded work per update', async () => {
     // A ticker is not reading text: only with the whole page chosen is it marked at all.
-    await setSettings(WHOLE_PAGE);
-    const page = await browser.open(server.url('ticker.html'));
+    await suite.setSettings(WHOLE_PAGE);
+    const page = await suite.open('ticker.html');
     await page.waitFor(() => (window as any).edits > 2_000, 'two thousand edits of the ticker', 60_000);
     // Marked on the ticker's latest text: after the page's task that edited it, before the next one.
     await page.waitFor(() => {
@@ -121,7 +101,7 @@ describe.each(BROWSERS)('extreme pages in %s', (browserName) => {
     }, 'the ticker’s latest place to be marked');
     // Nothing accumulates: the two people above it and one place in it.
     expect(await page.evaluate(() => [CSS.highlights.get('gloss-person')!.size, CSS.highlights.get('gloss-place')!.size])).toEqual([2, 1]);
-    const { slices } = await diagnostics(page);
+    const { slices } = await suite.diagnostics(page);
     // Each update finds the ticker's own block again, not the page.
     const updates = slices.slice(-100);
     expect(updates.length).toBe(100);
