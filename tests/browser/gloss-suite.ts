@@ -27,6 +27,8 @@ export interface GlossSuite {
   open(path: string): Promise<GlossPage>;
   /** Stores `settings` as the reader's settings; `undefined` clears them. */
   setSettings(settings: unknown): Promise<void>;
+  /** The reader's stored settings; `undefined` when none are stored. */
+  readSettings(): Promise<any>;
   sendToPage(page: GlossPage, message: unknown): Promise<any>;
   diagnostics(page: GlossPage): Promise<any>;
   waitForFirstPass(page: GlossPage): Promise<void>;
@@ -68,6 +70,7 @@ export function useGlossSuite(browserName: BrowserName, options: GlossSuiteOptio
     },
     open: (path) => suite.browser.open(suite.server.url(path)),
     setSettings: (settings) => calls.setSettings(suite.extension, settings),
+    readSettings: () => calls.readSettings(suite.extension),
     sendToPage: (page, message) => calls.sendToPage(suite.extension, page, message),
     diagnostics: (page) => calls.diagnostics(suite.extension, page),
     waitForFirstPass: (page) => calls.waitForFirstPass(suite.extension, page),
