@@ -2,12 +2,11 @@
  * Cards a reader can trust and correct (issue 9), in both browsers: the reasoning line, "Not …" and its
  * persistence, source markers that open the article at the claim's paragraph, and the screen-reader announcement.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import knowledge from 'virtual:gloss-knowledge';
 import { readTextDirective } from '../support/text-directive';
-import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
-import { readSettings as readStoredSettings, sendToPage, setSettings as setStoredSettings } from './extension-calls';
-import { startServer, type TestServer } from './server';
+import { BROWSERS, type GlossPage } from './driver';
+import { useGlossSuite } from './gloss-suite';
 
 /** correction.html, counted by hand: Islamabad, Shehbaz Sharif, Sharif, Sharif, Fatemeh Aman, Middle East Institute. */
 const NAMES = 4;
@@ -17,26 +16,10 @@ const liveRegion = () => document.querySelector('gloss-card')?.shadowRoot?.query
 const cardName = () => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent ?? null;
 
 describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
-  let browser: GlossBrowser;
-  let server: TestServer;
-  let extension: GlossPage;
-
-  const setSettings = (settings: unknown) => setStoredSettings(extension, settings);
-  const readSettings = () => readStoredSettings(extension);
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch(browserName);
-    extension = await browser.openPopup(await browser.open(server.url('feed.html')));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useGlossSuite(browserName, { startPage: 'feed.html' });
 
   async function openCorrectionPage(): Promise<GlossPage> {
-    const page = await browser.open(server.url('correction.html'));
+    const page = await suite.open('correction.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the page to be marked');
     return page;
   }
@@ -44,7 +27,7 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
   const personMarks = (page: GlossPage) => page.highlightTexts('gloss-person');
 
   it('tells screen readers once how many names it found and which key steps through them', async () => {
-    await setSettings(undefined);
+    await suite.setSettings(undefined);
     const page = await openCorrectionPage();
     await page.waitFor(
       () => (document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '') !== '',
@@ -75,16 +58,16 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
   });
 
   it('says nothing when the reader switched the announcement off in the popup', async () => {
-    await setSettings(undefined);
-    await extension.reload();
-    await extension.waitFor(() => document.querySelector('input[role="switch"]') !== null, 'the popup to load');
-    await extension.click('Tell screen readers what was found');
-    await extension.waitFor(
+    await suite.setSettings(undefined);
+    await suite.extension.reload();
+    await suite.extension.waitFor(() => document.querySelector('input[role="switch"]') !== null, 'the popup to load');
+    await suite.extension.click('Tell screen readers what was found');
+    await suite.extension.waitFor(
       async () => (await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('settings')).settings?.announce === false,
       'the switch to be saved',
     );
     const page = await openCorrectionPage();
-    await expect.poll(async () => (await sendToPage(extension, page, { type: 'gloss:diagnostics' })).firstPassDone).not.toBeNull();
+    await expect.poll(async () => (await suite.diagnostics(page)).firstPassDone).not.toBeNull();
     // Announcing, the page makes its live region with its first marks, before they are painted: here it made none.
     expect(await page.evaluate(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('[role="status"]') != null)).toBe(false);
     expect(await page.evaluate(liveRegion)).toBe('');
@@ -92,7 +75,7 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
   });
 
   it('explains a bare surname, hides it with "Not …" here and after a reload, and brings it back with the popup\'s undo', async () => {
-    await setSettings(undefined);
+    await suite.setSettings(undefined);
     const page = await openCorrectionPage();
     expect(await personMarks(page)).toEqual(['Shehbaz Sharif', 'Sharif', 'Sharif', 'Fatemeh Aman']);
 
@@ -112,7 +95,7 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
       'the live region to say so',
     );
     expect(await page.evaluate(liveRegion)).toBe('Hid 2 marks of “Sharif” as Shehbaz Sharif on this site. To undo, open Gloss from the toolbar.');
-    expect((await readSettings()).hidden).toEqual([{ site: '127.0.0.1', text: 'Sharif', entity: 'shehbaz-sharif' }]);
+    expect((await suite.readSettings()).hidden).toEqual([{ site: '127.0.0.1', text: 'Sharif', entity: 'shehbaz-sharif' }]);
 
     await page.reload();
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0, 'the reloaded page to be marked');
@@ -129,19 +112,19 @@ describe.each(BROWSERS)('cards a reader can trust, in %s', (browserName) => {
     expect(text).toContain('Not Shehbaz Sharif here');
     await page.moveAway();
 
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     await popup.waitFor(() => document.querySelector('.corrections') !== null, 'the popup to list the correction');
     expect(await popup.evaluate(() => document.querySelector('.corrections li span')?.textContent)).toBe('“Sharif” → Shehbaz Sharif');
     await popup.click('Undo: show “Sharif” as Shehbaz Sharif again');
     await page.waitFor(() => [...(CSS.highlights.get('gloss-person') ?? [])].length === 4, 'the bare marks to come back without a reload');
     expect(await personMarks(page)).toEqual(['Shehbaz Sharif', 'Sharif', 'Sharif', 'Fatemeh Aman']);
-    expect((await readSettings()).hidden).toEqual([]);
+    expect((await suite.readSettings()).hidden).toEqual([]);
     await popup.close();
     await page.close();
   });
 
   it('opens the article at the paragraph a quote comes from, by a text fragment', async () => {
-    await setSettings(undefined);
+    await suite.setSettings(undefined);
     const page = await openCorrectionPage();
     // Where the marker would take the reader; the real site is never fetched.
     await page.evaluate(() => {
