@@ -2,10 +2,9 @@
  * A name added to a live page licenses the short forms above it once: the page is found again one time, not once
  * per edit that the page makes while that second pass is under way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
-import { sendToPage, setSettings } from './extension-calls';
-import { startServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type GlossPage } from './driver';
+import { useGlossSuite } from './gloss-suite';
 
 /** A bare surname, a long table of short rows (no article: the whole body is read), prices edited every few milliseconds, and later the full name. */
 const LIVE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Live</title></head><body>
@@ -25,24 +24,11 @@ const LIVE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Live<
 </script></body></html>`;
 
 describe.each(BROWSERS)('finding a live page again in %s', (browserName) => {
-  let browser: GlossBrowser;
-  let server: TestServer;
-  let extension: GlossPage;
-
-  beforeAll(async () => {
-    server = await startServer({ '/live.html': LIVE_PAGE });
-    browser = await launch(browserName);
-    extension = await browser.openPopup(await browser.open(server.url('feed.html')));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useGlossSuite(browserName, { routes: () => ({ '/live.html': LIVE_PAGE }), startPage: 'feed.html' });
 
   async function openLive(): Promise<GlossPage> {
-    await setSettings(extension, undefined);
-    const page = await browser.open(server.url('live.html'));
+    await suite.setSettings(undefined);
+    const page = await suite.open('live.html');
     await page.waitFor(() => (CSS.highlights.get('gloss-place')?.size ?? 0) >= 6000, 'the report to be marked');
     expect(await page.highlightTexts('gloss-person')).toEqual([]);
     return page;
@@ -60,7 +46,7 @@ describe.each(BROWSERS)('finding a live page again in %s', (browserName) => {
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 2, 'the full name and the bare surname below it to be marked');
     await manyEdits(page);
     expect(await page.highlightTexts('gloss-person')).toEqual(['Shehbaz Sharif', 'Sharif']);
-    expect((await sendToPage(extension, page, { type: 'gloss:diagnostics' })).rescans).toBe(1);
+    expect((await suite.diagnostics(page)).rescans).toBe(1);
     await page.close();
   });
 
@@ -70,7 +56,7 @@ describe.each(BROWSERS)('finding a live page again in %s', (browserName) => {
     await page.waitFor(() => (CSS.highlights.get('gloss-person')?.size ?? 0) === 1, 'the full name to be marked');
     await manyEdits(page);
     expect(await page.highlightTexts('gloss-person')).toEqual(['Shehbaz Sharif']);
-    expect((await sendToPage(extension, page, { type: 'gloss:diagnostics' })).rescans).toBeLessThanOrEqual(1);
+    expect((await suite.diagnostics(page)).rescans).toBeLessThanOrEqual(1);
     await page.close();
   });
 });
