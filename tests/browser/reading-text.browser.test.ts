@@ -4,10 +4,9 @@
  * By default only the reading text is marked; with "the whole page" chosen for the site the chrome is marked too,
  * which also shows that every chrome part of the fixture holds a name the rule has to keep out.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type GlossBrowser, type GlossPage } from './driver';
-import { sendToPage, setSettings } from './extension-calls';
-import { startServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type GlossPage } from './driver';
+import { useGlossSuite } from './gloss-suite';
 
 const FIXTURES = [
   'reading-article.html',
@@ -54,30 +53,17 @@ const chromeParts = (page: GlossPage) =>
   );
 
 describe.each(BROWSERS)('the reading text in %s', (browserName) => {
-  let browser: GlossBrowser;
-  let server: TestServer;
-  let extension: GlossPage;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch(browserName);
-    extension = await browser.openPopup(await browser.open(server.url('feed.html')));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useGlossSuite(browserName, { startPage: 'feed.html' });
 
   async function openMarked(fixture: string): Promise<GlossPage> {
-    const page = await browser.open(server.url(fixture));
+    const page = await suite.open(fixture);
     await page.waitFor(() => [...CSS.highlights.keys()].some((name) => name.startsWith('gloss-')), `${fixture} to be marked`);
-    await expect.poll(async () => (await sendToPage(extension, page, { type: 'gloss:diagnostics' })).firstPassDone).not.toBeNull();
+    await expect.poll(async () => (await suite.diagnostics(page)).firstPassDone).not.toBeNull();
     return page;
   }
 
   it.each(FIXTURES)('%s: marks every part of the reading text and none of the chrome', async (fixture) => {
-    await setSettings(extension, undefined);
+    await suite.setSettings(undefined);
     const page = await openMarked(fixture);
     const parts = await partsMarked(page);
     expect(parts.marked.chrome ?? []).toEqual([]);
@@ -86,23 +72,23 @@ describe.each(BROWSERS)('the reading text in %s', (browserName) => {
   });
 
   it.each(FIXTURES)('%s: marks the chrome too once the whole page is chosen for the site, live', async (fixture) => {
-    await setSettings(extension, undefined);
+    await suite.setSettings(undefined);
     const page = await openMarked(fixture);
     const chrome = await chromeParts(page);
     expect(chrome.length).toBeGreaterThan(0);
-    await setSettings(extension, { version: 3, wholePage: ['127.0.0.1'] });
+    await suite.setSettings({ version: 3, wholePage: ['127.0.0.1'] });
     await expect.poll(async () => (await partsMarked(page)).marked.chrome ?? [], { timeout: 10_000 }).toEqual(chrome);
     expect((await partsMarked(page)).marked.read).toEqual((await partsMarked(page)).read);
-    await setSettings(extension, undefined);
+    await suite.setSettings(undefined);
     await expect.poll(async () => (await partsMarked(page)).marked.chrome ?? [], { timeout: 10_000 }).toEqual([]);
     await page.close();
   });
 
   it('follows the choice made in the popup, on the open page, without a reload', async () => {
-    await setSettings(extension, undefined);
+    await suite.setSettings(undefined);
     const page = await openMarked('reading-landmarks.html');
     const chrome = await chromeParts(page);
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     await popup.waitFor(() => document.querySelector('input[type="radio"][value="page"]') !== null, 'the popup to offer the choice');
     await popup.click('The whole page');
     await expect.poll(async () => (await partsMarked(page)).marked.chrome ?? [], { timeout: 10_000 }).toEqual(chrome);
