@@ -98,6 +98,12 @@ class ChromiumBrowser extends BaseBrowser {
       return [...urls];
     };
   }
+  async stopBackground() {
+    const cdp = await this.context.newCDPSession(this.context.pages()[0]!);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  }
   async close() {
     await this.context.close();
   }

@@ -57,6 +57,11 @@ export interface GlossBrowser {
    * ChromiumBrowser and FirefoxBrowser below.
    */
   recordRequests(): Promise<() => Promise<string[]>>;
+  /**
+   * Chromium only: stops the extension's service worker, as Chromium does once it has been idle for 30 s; the next
+   * message to the background starts it again. Firefox gives automation no way to suspend an extension's event page.
+   */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 
