@@ -3,37 +3,15 @@
  * input it gives. Every page here is the test's own (driver-test-pages.ts), and each check is made from an
  * independent source (the page's own event records), so a broken driver method fails its test.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type GlossBrowser, type GlossPage, launch } from './driver';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './driver';
 import { ROUTES } from './driver-test-pages';
-import { startServer, type TestServer } from './server';
+import { useHarnessServer, useHarnessTabs } from './harness-suite';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(ROUTES);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const pages = useHarnessServer(ROUTES);
 
 describe.each(BROWSERS)('harness in %s', (name) => {
-  let browser: GlossBrowser;
-  const opened: GlossPage[] = [];
-  const open = async (path: string) => {
-    const tab = await browser.open(server.url(path));
-    opened.push(tab);
-    return tab;
-  };
-
-  beforeAll(async () => {
-    browser = await launch(name);
-  });
-  afterEach(async () => {
-    for (const tab of opened.splice(0)) await tab.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { open } = useHarnessTabs(name, pages);
 
   it('reads highlights the page registered, by name and in document order', async () => {
     const tab = await open('/plain.html');

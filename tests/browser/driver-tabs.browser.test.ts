@@ -7,11 +7,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type GlossBrowser, type GlossPage, launch, type LogEntry } from './driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type GlossBrowser, launch, type LogEntry } from './driver';
 import { ROUTES } from './driver-test-pages';
 import { type OutsideProxy, startOutsideProxy } from './outside-proxy';
-import { startServer, type TestServer } from './server';
+import { useHarnessServer, useHarnessTabs } from './harness-suite';
 
 /** Polls a condition on this side (50 ms) for up to 10 s. */
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -33,48 +33,22 @@ const updateTab = (id: number, url: string) => {
   return api.tabs.update(id, { url }).then(() => true);
 };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(ROUTES);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const pages = useHarnessServer(ROUTES);
 
 describe.each(BROWSERS)('harness in %s', (name) => {
-  let browser: GlossBrowser;
-  const opened: GlossPage[] = [];
-  const open = async (path: string) => {
-    const tab = await browser.open(server.url(path));
-    opened.push(tab);
-    return tab;
-  };
-  const popupFor = async (tab: GlossPage) => {
-    const popup = await browser.openPopup(tab);
-    opened.push(popup);
-    return popup;
-  };
-
-  beforeAll(async () => {
-    browser = await launch(name);
-  });
-  afterEach(async () => {
-    for (const tab of opened.splice(0)) await tab.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const harness = useHarnessTabs(name, pages);
+  const { open, popupFor } = harness;
 
   it('knows the extension origin', () => {
-    expect(browser.name).toBe(name);
-    expect(browser.extensionOrigin).toMatch(name === 'chromium' ? /^chrome-extension:\/\/[a-p]{32}$/ : /^moz-extension:\/\/[0-9a-f-]{36}$/);
+    expect(harness.browser.name).toBe(name);
+    expect(harness.browser.extensionOrigin).toMatch(name === 'chromium' ? /^chrome-extension:\/\/[a-p]{32}$/ : /^moz-extension:\/\/[0-9a-f-]{36}$/);
   });
 
   it('opens the popup for a tab, as a page of its own', async () => {
     const tab = await open('/plain.html');
     const id = await tab.tabId();
     const popup = await popupFor(tab);
-    expect(popup.url()).toBe(`${browser.extensionOrigin}/popup.html?tab=${id}`);
+    expect(popup.url()).toBe(`${harness.browser.extensionOrigin}/popup.html?tab=${id}`);
     await popup.waitFor(() => document.querySelector('h1')?.textContent === 'Gloss', 'the popup heading "Gloss"');
     const seen = await popup.evaluate(() => ({
       origin: location.origin,
@@ -82,7 +56,7 @@ describe.each(BROWSERS)('harness in %s', (name) => {
       links: [...document.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href),
       text: document.body.textContent ?? '',
     }));
-    expect(seen.origin).toBe(browser.extensionOrigin);
+    expect(seen.origin).toBe(harness.browser.extensionOrigin);
     expect(seen.tab).toBe(String(id));
     expect(seen.links.some((href) => href.startsWith('https://www.dw.com/'))).toBe(true);
     expect(seen.text).toContain('About the source');
@@ -105,13 +79,13 @@ describe.each(BROWSERS)('harness in %s', (name) => {
     expect(view.filter((tab) => tab.url === popup.url()).map((tab) => tab.id)).toEqual([await popup.tabId()]);
 
     // The ids really are these tabs: the extension navigates tab B and the twin; only those pages move.
-    await popup.evaluate(updateTab, idB, server.url('/moved.html?b'));
+    await popup.evaluate(updateTab, idB, pages.server.url('/moved.html?b'));
     await b.waitFor(() => location.href.endsWith('/moved.html?b'), 'tab B to be moved by tabs.update');
-    await popup.evaluate(updateTab, idTwin, server.url('/moved.html?twin'));
+    await popup.evaluate(updateTab, idTwin, pages.server.url('/moved.html?twin'));
     await twin.waitFor(() => location.href.endsWith('/moved.html?twin'), 'the twin tab to be moved by tabs.update');
     expect(await a.evaluate(() => location.pathname)).toBe('/tab-a.html');
     // url() follows the browser's navigation events, which can arrive a moment after the page's location changed.
-    const expected = [server.url('/tab-a.html'), server.url('/moved.html?b'), server.url('/moved.html?twin')];
+    const expected = [pages.server.url('/tab-a.html'), pages.server.url('/moved.html?b'), pages.server.url('/moved.html?twin')];
     for (let i = 0; i < 100 && [a.url(), b.url(), twin.url()].join() !== expected.join(); i++) await new Promise((done) => setTimeout(done, 50));
     expect([a.url(), b.url(), twin.url()]).toEqual(expected);
   });
@@ -130,10 +104,10 @@ describe.each(BROWSERS)('harness in %s', (name) => {
     const stop = tab.onLog((entry) => stopped.push(entry));
     tab.onLog((entry) => kept.push(entry));
     const exceptions = () => kept.filter((entry) => entry.kind === 'exception').length;
-    await tab.goto(server.url('/log.html'));
+    await tab.goto(pages.server.url('/log.html'));
     await until(() => exceptions() === 1, 'the exception');
     expect(kept).toEqual([
-      { kind: 'console', level: 'error', text: 'harness says no', source: server.url('/log.html') },
+      { kind: 'console', level: 'error', text: 'harness says no', source: pages.server.url('/log.html') },
       { kind: 'exception', level: 'error', text: expect.stringContaining('harness threw'), source: expect.stringContaining('harness threw') },
     ]);
     expect(stopped).toEqual(kept);
@@ -145,8 +119,8 @@ describe.each(BROWSERS)('harness in %s', (name) => {
 
   it('navigates, reloads and takes screenshots (pages and popup)', async () => {
     const tab = await open('/tab-a.html');
-    await tab.goto(server.url('/tab-b.html'));
-    expect(tab.url()).toBe(server.url('/tab-b.html'));
+    await tab.goto(pages.server.url('/tab-b.html'));
+    expect(tab.url()).toBe(pages.server.url('/tab-b.html'));
     await tab.evaluate(() => {
       (window as any).before = 1;
     });
@@ -189,7 +163,7 @@ describe.each(BROWSERS)('harness with an outside proxy in %s', (name) => {
 
   it('sends every request for another host to the proxy and loads pages of this machine directly', async () => {
     proxy.take();
-    const tab = await browser.open(server.url('/tab-a.html'));
+    const tab = await browser.open(pages.server.url('/tab-a.html'));
     expect(await tab.evaluate(() => document.title)).toBe('Tab A');
     await tab.goto('http://outside.invalid/page').catch(() => undefined); // the proxy's 403, or a navigation error
     await tab.goto('https://outside.invalid/page').catch(() => undefined);
