@@ -5,7 +5,7 @@
  */
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Diagnostics } from '../utils/messaging';
-import { CHROMIUM_PATH, withExtension } from '../scripts/chromium';
+import { CHROMIUM_PATH, stopServiceWorkers, withExtension } from '../scripts/chromium';
 import { chromiumOfflineFlags } from '../scripts/offline';
 
 export interface GlossContext {
@@ -36,11 +36,5 @@ export async function launchGlossContext(extension: string): Promise<GlossContex
       const [other] = (await tabs.query({})).filter((tab: { id: number }) => tab.id !== self.id);
       return tabs.sendMessage(other.id, { type: 'gloss:diagnostics' }).catch(() => null);
     }) as Promise<Diagnostics | null>;
-  const stopBackground = async () => {
-    const cdp = await context.newCDPSession(helper);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
-  };
-  return { context, helper, origin, diagnostics, stopBackground };
+  return { context, helper, origin, diagnostics, stopBackground: () => stopServiceWorkers(context) };
 }

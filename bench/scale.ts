@@ -119,7 +119,7 @@ export async function measureScale(sizes: number[], reps: number, log: (line: st
         entities: count,
         aliases: bundle.index.aliases.length,
         contentKB: sizeOf(join(extension, 'content-scripts/content.js')),
-        pageKB: sizeOf(join(extension, PACKAGED.page.slice(1))),
+        pageKB: sizeOf(join(extension, PACKAGED.page)),
         backgroundKB: sizeOf(join(extension, 'background.js')),
         startUp: { traceMs: stat(startUp.traceMs), readyMs: stat(startUp.readyMs), wokenMs: stat(woken) },
         ...matchRuns(packPage(pageKnowledge(bundle)), paragraphs(article), reps),

@@ -6,7 +6,7 @@ import {
   type Page as PwPage,
   type Request as PwRequest,
 } from 'playwright-core';
-import { withExtension } from '../../scripts/chromium';
+import { stopServiceWorkers, withExtension } from '../../scripts/chromium';
 import { chromiumOfflineFlags } from '../../scripts/offline';
 import type { GlossBrowser, LaunchOptions, LogEntry } from './driver';
 import { BaseBrowser } from './driver-browser';
@@ -98,11 +98,8 @@ class ChromiumBrowser extends BaseBrowser {
       return [...urls];
     };
   }
-  async stopBackground() {
-    const cdp = await this.context.newCDPSession(this.context.pages()[0]!);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+  stopBackground() {
+    return stopServiceWorkers(this.context);
   }
   async close() {
     await this.context.close();
