@@ -36,6 +36,15 @@ export interface GlossSuite {
   openMarkedArticle(): Promise<GlossPage>;
 }
 
+/**
+ * What a suite's `beforeAll` made. Read at collection time (a destructured `browser`, say), it would be undefined in
+ * every test: fail there instead.
+ */
+export function ready<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the suite's ${what} exists only inside tests and hooks, once its beforeAll has run`);
+  return value;
+}
+
 export function useGlossSuite(browserName: BrowserName, options: GlossSuiteOptions): GlossSuite {
   let browser: GlossBrowser | undefined;
   let server: TestServer | undefined;
@@ -51,12 +60,6 @@ export function useGlossSuite(browserName: BrowserName, options: GlossSuiteOptio
     await browser?.close();
     await server?.close();
   });
-
-  // Read at collection time (a destructured `browser`, say), these would be undefined in every test: fail there instead.
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`the suite's ${what} exists only inside tests and hooks, once its beforeAll has run`);
-    return value;
-  };
 
   const suite: GlossSuite = {
     get browser() {

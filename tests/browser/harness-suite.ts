@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type BrowserName, type GlossBrowser, type GlossPage, launch } from './driver';
+import { ready } from './gloss-suite';
 import { startServer, type TestServer } from './server';
 
 /** The file's test server on `routes`, there inside tests and hooks. */
@@ -18,8 +19,7 @@ export function useHarnessServer(routes: Record<string, string>): { readonly ser
   });
   return {
     get server() {
-      if (!server) throw new Error('the harness server exists only inside tests and hooks, once its beforeAll has run');
-      return server;
+      return ready(server, 'server');
     },
   };
 }
@@ -50,8 +50,7 @@ export function useHarnessTabs(name: BrowserName, pages: { readonly server: Test
   });
   const tabs: HarnessTabs = {
     get browser() {
-      if (!browser) throw new Error('the harness browser exists only inside tests and hooks, once its beforeAll has run');
-      return browser;
+      return ready(browser, 'browser');
     },
     open: async (path) => track(await tabs.browser.open(pages.server.url(path))),
     popupFor: async (tab) => track(await tabs.browser.openPopup(tab)),
